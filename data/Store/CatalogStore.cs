@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Data.Store;
+
+/// <summary>
+/// The catalog store: one SQLite file in WAL mode. Stages meet here; every write that belongs together is one
+/// transaction, so a crash loses at most the server being written.
+/// </summary>
+public sealed partial class CatalogStore : IDisposable
+{
+    private readonly SqliteConnection _db;
+    private readonly TimeProvider _clock;
+
+    private CatalogStore(SqliteConnection db, TimeProvider clock)
+    {
+        _db = db;
+        _clock = clock;
+    }
+
+    public string Path { get; private init; } = "";
+
+    /// <summary>Opens (creating if needed) and migrates the store at <paramref name="path"/>.</summary>
+    public static CatalogStore Open(string path, TimeProvider? clock = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        db.Open();
+        var store = new CatalogStore(db, clock ?? TimeProvider.System) { Path = full };
+        store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;");
+        store.Migrate();
+        return store;
+    }
+
+    public int SchemaVersion => Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
+
+    private void Migrate()
+    {
+        var version = SchemaVersion;
+        for (var i = version; i < Migrations.Steps.Count; i++)
+        {
+            using var tx = _db.BeginTransaction();
+            Execute(Migrations.Steps[i], tx);
+            Execute($"PRAGMA user_version = {i + 1}", tx);
+            tx.Commit();
+        }
+    }
+
+    /// <summary>Runs SQLite's own consistency check; "ok" when the file is sound.</summary>
+    public string IntegrityCheck() => Convert.ToString(Scalar("PRAGMA integrity_check"), CultureInfo.InvariantCulture) ?? "";
+
+    private string Now() => _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] args)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private int Execute(string sql, SqliteTransaction? tx = null, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, tx, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, SqliteTransaction? tx = null, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, tx, args);
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string, object?)[] args)
+    {
+        using var cmd = Command(sql, null, args);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) yield return map(reader);
+    }
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    public void Dispose()
+    {
+        _db.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+namespace Catalog.Data.Store;
+
+/// <summary>Schema migrations, applied in order; the index of a step + 1 is the schema version it produces.</summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        """
+        CREATE TABLE servers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            title TEXT,
+            description TEXT,
+            version TEXT,
+            repository_url TEXT,
+            website_url TEXT,
+            packages TEXT NOT NULL,
+            source TEXT NOT NULL,
+            document TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE tools (
+            server_id TEXT NOT NULL REFERENCES servers(id),
+            name TEXT NOT NULL,
+            current_hash TEXT NOT NULL,
+            provenance TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            removed_at TEXT,
+            PRIMARY KEY (server_id, name)
+        );
+        CREATE TABLE tool_versions (
+            id INTEGER PRIMARY KEY,
+            server_id TEXT NOT NULL,
+            tool_name TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            provenance TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            UNIQUE (server_id, tool_name, hash)
+        );
+        CREATE TABLE classifications (
+            server_id TEXT NOT NULL,
+            tool_name TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            classifier_version TEXT NOT NULL,
+            category TEXT NOT NULL,
+            risk TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            document TEXT NOT NULL,
+            classified_at TEXT NOT NULL,
+            PRIMARY KEY (server_id, tool_name, hash)
+        );
+        CREATE TABLE crawl_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            sources TEXT NOT NULL
+        );
+        CREATE TABLE crawl_attempts (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+            server_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            error TEXT,
+            duration_ms INTEGER NOT NULL,
+            tool_count INTEGER NOT NULL,
+            provenance TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (run_id, server_id)
+        );
+        CREATE INDEX crawl_attempts_server ON crawl_attempts(server_id, id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL,
+            server_id TEXT NOT NULL,
+            tool_name TEXT,
+            kind TEXT NOT NULL,
+            detail TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE policies (
+            server_id TEXT NOT NULL,
+            tool_name TEXT NOT NULL,
+            format TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (server_id, tool_name, format)
+        );
+        CREATE VIRTUAL TABLE tools_fts USING fts5(server_id UNINDEXED, name, description);
+        """,
+    ];
+}
