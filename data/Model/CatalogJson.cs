@@ -13,5 +13,9 @@ namespace Catalog.Data.Model;
 [JsonSerializable(typeof(ToolAnnotations))]
 [JsonSerializable(typeof(Server))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(List<Evidence>))]
+[JsonSerializable(typeof(List<Finding>))]
+[JsonSerializable(typeof(List<OperationClass>))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class CatalogJson : JsonSerializerContext;

@@ -12,7 +12,7 @@ public sealed partial class CatalogStore
     /// <summary>Saves classifications in one transaction (a batch either lands whole or not at all).</summary>
     public void SaveClassifications(IEnumerable<(string ServerId, string ToolName, string Hash, Classification Result)> batch)
     {
-        using var tx = _db.BeginTransaction();
+        using var tx = Begin();
         var now = Now();
         foreach (var (server, tool, hash, c) in batch)
         {
@@ -22,7 +22,7 @@ public sealed partial class CatalogStore
                 ON CONFLICT(server_id, tool_name, hash) DO UPDATE SET classifier_version = excluded.classifier_version,
                     category = excluded.category, risk = excluded.risk, confidence = excluded.confidence,
                     document = excluded.document, classified_at = excluded.classified_at
-                """, tx, ("$s", server), ("$n", tool), ("$h", hash), ("$v", c.ClassifierVersion), ("$cat", c.Category.ToString()),
+                """, ("$s", server), ("$n", tool), ("$h", hash), ("$v", c.ClassifierVersion), ("$cat", c.Category.ToString()),
                 ("$risk", c.Risk.ToString()), ("$conf", c.Confidence), ("$doc", JsonSerializer.Serialize(c, CatalogJson.Default.Classification)), ("$now", now));
         }
         tx.Commit();
@@ -33,7 +33,7 @@ public sealed partial class CatalogStore
         Execute("""
             INSERT INTO policies (server_id, tool_name, format, content) VALUES ($s, $n, $f, $c)
             ON CONFLICT(server_id, tool_name, format) DO UPDATE SET content = excluded.content
-            """, null, ("$s", serverId), ("$n", toolName ?? ""), ("$f", format), ("$c", content));
+            """, ("$s", serverId), ("$n", toolName ?? ""), ("$f", format), ("$c", content));
 
     public string? GetPolicy(string serverId, string? toolName, string format) =>
         Query("SELECT content FROM policies WHERE server_id = $s AND tool_name = $n AND format = $f",
@@ -42,16 +42,8 @@ public sealed partial class CatalogStore
     /// <summary>Runs <paramref name="work"/> in one transaction (for callers that write many rows together).</summary>
     public void InTransaction(Action work)
     {
-        Execute("BEGIN IMMEDIATE");
-        try
-        {
-            work();
-            Execute("COMMIT");
-        }
-        catch
-        {
-            Execute("ROLLBACK");
-            throw;
-        }
+        using var tx = Begin();
+        work();
+        tx.Commit();
     }
 }

@@ -14,12 +14,12 @@ public sealed partial class CatalogStore
             r => new CrawlRun(r.GetInt64(0), ParseTime(r.GetString(1)), null, r.GetString(2)), ("$s", sources)).FirstOrDefault();
         if (open is not null) return open;
         var now = Now();
-        var id = (long)Scalar("INSERT INTO crawl_runs (started_at, sources) VALUES ($now, $s) RETURNING id", null, ("$now", now), ("$s", sources))!;
+        var id = (long)Scalar("INSERT INTO crawl_runs (started_at, sources) VALUES ($now, $s) RETURNING id", ("$now", now), ("$s", sources))!;
         return new CrawlRun(id, ParseTime(now), null, sources);
     }
 
     public void FinishRun(long runId) =>
-        Execute("UPDATE crawl_runs SET finished_at = $now WHERE id = $id", null, ("$now", Now()), ("$id", runId));
+        Execute("UPDATE crawl_runs SET finished_at = $now WHERE id = $id", ("$now", Now()), ("$id", runId));
 
     public IReadOnlyList<CrawlRun> GetRuns() =>
         Query("SELECT id, started_at, finished_at, sources FROM crawl_runs ORDER BY id",
@@ -35,7 +35,7 @@ public sealed partial class CatalogStore
     /// </summary>
     public void RecordAttempt(CrawlAttempt attempt, IReadOnlyList<ToolDefinition> tools)
     {
-        using var tx = _db.BeginTransaction();
+        using var tx = Begin();
         var now = Now();
         var previous = Query("SELECT status FROM crawl_attempts WHERE server_id = $s ORDER BY id DESC LIMIT 1",
             r => r.GetString(0), ("$s", attempt.ServerId)).FirstOrDefault();
@@ -44,19 +44,19 @@ public sealed partial class CatalogStore
             VALUES ($run, $server, $status, $error, $ms, $count, $prov, $at)
             ON CONFLICT(run_id, server_id) DO UPDATE SET status = excluded.status, error = excluded.error,
                 duration_ms = excluded.duration_ms, tool_count = excluded.tool_count, provenance = excluded.provenance, at = excluded.at
-            """, tx,
+            """,
             ("$run", attempt.RunId), ("$server", attempt.ServerId), ("$status", attempt.Status.ToString()),
             ("$error", attempt.Error), ("$ms", attempt.DurationMs), ("$count", attempt.ToolCount),
             ("$prov", attempt.Provenance.ToString()), ("$at", now));
 
         if (attempt.Status == AttemptStatus.Ok)
         {
-            if (previous == nameof(AttemptStatus.Failed)) AddEvent(tx, attempt.RunId, attempt.ServerId, null, "server-recovered", null, now);
-            WriteToolList(tx, attempt.RunId, attempt.ServerId, tools, attempt.Provenance, now);
+            if (previous == nameof(AttemptStatus.Failed)) AddEvent(attempt.RunId, attempt.ServerId, null, "server-recovered", null, now);
+            WriteToolList(attempt.RunId, attempt.ServerId, tools, attempt.Provenance, now);
         }
         else if (attempt.Status == AttemptStatus.Failed && previous != nameof(AttemptStatus.Failed))
         {
-            AddEvent(tx, attempt.RunId, attempt.ServerId, null, "server-failed", attempt.Error, now);
+            AddEvent(attempt.RunId, attempt.ServerId, null, "server-failed", attempt.Error, now);
         }
         tx.Commit();
     }
@@ -81,7 +81,7 @@ public sealed partial class CatalogStore
             r => new ChangeEvent(r.GetInt64(0), r.GetInt64(1), r.GetString(2), NullableString(r, 3), r.GetString(4), NullableString(r, 5), ParseTime(r.GetString(6))),
             ("$since", (since ?? DateTimeOffset.MinValue).ToString("O", System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
-    private void AddEvent(Microsoft.Data.Sqlite.SqliteTransaction tx, long run, string server, string? tool, string kind, string? detail, string now) =>
-        Execute("INSERT INTO events (run_id, server_id, tool_name, kind, detail, at) VALUES ($r, $s, $t, $k, $d, $at)", tx,
+    private void AddEvent(long run, string server, string? tool, string kind, string? detail, string now) =>
+        Execute("INSERT INTO events (run_id, server_id, tool_name, kind, detail, at) VALUES ($r, $s, $t, $k, $d, $at)",
             ("$r", run), ("$s", server), ("$t", tool), ("$k", kind), ("$d", detail), ("$at", now));
 }

@@ -16,7 +16,7 @@ public sealed partial class CatalogStore
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, title = excluded.title, description = excluded.description,
                 version = excluded.version, repository_url = excluded.repository_url, website_url = excluded.website_url,
                 packages = excluded.packages, source = excluded.source, document = excluded.document, updated_at = excluded.updated_at
-            """, null,
+            """,
             ("$id", server.Id), ("$name", server.Name), ("$title", server.Title), ("$description", server.Description),
             ("$version", server.Version), ("$repo", server.RepositoryUrl), ("$web", server.WebsiteUrl),
             ("$packages", packages), ("$source", server.Source), ("$document", server.Document), ("$now", now));

@@ -6,10 +6,10 @@ namespace Catalog.Data.Store;
 
 public sealed partial class CatalogStore
 {
-    private void WriteToolList(SqliteTransaction tx, long run, string server, IReadOnlyList<ToolDefinition> tools, Provenance provenance, string now)
+    private void WriteToolList(long run, string server, IReadOnlyList<ToolDefinition> tools, Provenance provenance, string now)
     {
         var current = new Dictionary<string, (string Hash, bool Removed)>(StringComparer.Ordinal);
-        using (var cmd = Command("SELECT name, current_hash, removed_at FROM tools WHERE server_id = $s", tx, ("$s", server)))
+        using (var cmd = Command("SELECT name, current_hash, removed_at FROM tools WHERE server_id = $s", ("$s", server)))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read()) current[r.GetString(0)] = (r.GetString(1), !r.IsDBNull(2));
@@ -25,32 +25,30 @@ public sealed partial class CatalogStore
                 INSERT INTO tool_versions (server_id, tool_name, hash, definition, provenance, first_seen, last_seen)
                 VALUES ($s, $n, $h, $d, $p, $now, $now)
                 ON CONFLICT(server_id, tool_name, hash) DO UPDATE SET last_seen = excluded.last_seen
-                """, tx, ("$s", server), ("$n", tool.Name), ("$h", hash), ("$d", json), ("$p", provenance.ToString()), ("$now", now));
+                """, ("$s", server), ("$n", tool.Name), ("$h", hash), ("$d", json), ("$p", provenance.ToString()), ("$now", now));
 
             if (!current.TryGetValue(tool.Name, out var was))
             {
-                Execute("INSERT INTO tools (server_id, name, current_hash, provenance, first_seen, last_seen) VALUES ($s, $n, $h, $p, $now, $now)",
-                    tx, ("$s", server), ("$n", tool.Name), ("$h", hash), ("$p", provenance.ToString()), ("$now", now));
-                AddEvent(tx, run, server, tool.Name, "added", null, now);
+                Execute("INSERT INTO tools (server_id, name, current_hash, provenance, first_seen, last_seen) VALUES ($s, $n, $h, $p, $now, $now)", ("$s", server), ("$n", tool.Name), ("$h", hash), ("$p", provenance.ToString()), ("$now", now));
+                AddEvent(run, server, tool.Name, "added", null, now);
             }
             else
             {
-                Execute("UPDATE tools SET current_hash = $h, provenance = $p, last_seen = $now, removed_at = NULL WHERE server_id = $s AND name = $n",
-                    tx, ("$s", server), ("$n", tool.Name), ("$h", hash), ("$p", provenance.ToString()), ("$now", now));
-                if (was.Removed) AddEvent(tx, run, server, tool.Name, "added", "listed again", now);
-                else if (was.Hash != hash) AddEvent(tx, run, server, tool.Name, "definition-changed", $"{was.Hash[..12]} -> {hash[..12]}", now);
+                Execute("UPDATE tools SET current_hash = $h, provenance = $p, last_seen = $now, removed_at = NULL WHERE server_id = $s AND name = $n", ("$s", server), ("$n", tool.Name), ("$h", hash), ("$p", provenance.ToString()), ("$now", now));
+                if (was.Removed) AddEvent(run, server, tool.Name, "added", "listed again", now);
+                else if (was.Hash != hash) AddEvent(run, server, tool.Name, "definition-changed", $"{was.Hash[..12]} -> {hash[..12]}", now);
             }
-            Execute("DELETE FROM tools_fts WHERE server_id = $s AND name = $n", tx, ("$s", server), ("$n", tool.Name));
-            Execute("INSERT INTO tools_fts (server_id, name, description) VALUES ($s, $n, $d)", tx,
+            Execute("DELETE FROM tools_fts WHERE server_id = $s AND name = $n", ("$s", server), ("$n", tool.Name));
+            Execute("INSERT INTO tools_fts (server_id, name, description) VALUES ($s, $n, $d)",
                 ("$s", server), ("$n", tool.Name), ("$d", tool.Description ?? ""));
         }
 
         foreach (var (name, state) in current)
         {
             if (listed.Contains(name) || state.Removed) continue;
-            Execute("UPDATE tools SET removed_at = $now WHERE server_id = $s AND name = $n", tx, ("$s", server), ("$n", name), ("$now", now));
-            Execute("DELETE FROM tools_fts WHERE server_id = $s AND name = $n", tx, ("$s", server), ("$n", name));
-            AddEvent(tx, run, server, name, "removed", null, now);
+            Execute("UPDATE tools SET removed_at = $now WHERE server_id = $s AND name = $n", ("$s", server), ("$n", name), ("$now", now));
+            Execute("DELETE FROM tools_fts WHERE server_id = $s AND name = $n", ("$s", server), ("$n", name));
+            AddEvent(run, server, name, "removed", null, now);
         }
     }
 

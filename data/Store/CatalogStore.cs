@@ -11,6 +11,7 @@ public sealed partial class CatalogStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly TimeProvider _clock;
+    private SqliteTransaction? _tx;
 
     private CatalogStore(SqliteConnection db, TimeProvider clock)
     {
@@ -41,9 +42,9 @@ public sealed partial class CatalogStore : IDisposable
         var version = SchemaVersion;
         for (var i = version; i < Migrations.Steps.Count; i++)
         {
-            using var tx = _db.BeginTransaction();
-            Execute(Migrations.Steps[i], tx);
-            Execute($"PRAGMA user_version = {i + 1}", tx);
+            using var tx = Begin();
+            Execute(Migrations.Steps[i]);
+            Execute($"PRAGMA user_version = {i + 1}");
             tx.Commit();
         }
     }
@@ -55,33 +56,54 @@ public sealed partial class CatalogStore : IDisposable
 
     private static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private SqliteCommand Command(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] args)
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] args)
     {
         var cmd = _db.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Transaction = tx;
+        cmd.Transaction = _tx;
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
     }
 
-    private int Execute(string sql, SqliteTransaction? tx = null, params (string, object?)[] args)
+    private int Execute(string sql, params (string, object?)[] args)
     {
-        using var cmd = Command(sql, tx, args);
+        using var cmd = Command(sql, args);
         return cmd.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql, SqliteTransaction? tx = null, params (string, object?)[] args)
+    private object? Scalar(string sql, params (string, object?)[] args)
     {
-        using var cmd = Command(sql, tx, args);
+        using var cmd = Command(sql, args);
         var value = cmd.ExecuteScalar();
         return value is DBNull ? null : value;
     }
 
     private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string, object?)[] args)
     {
-        using var cmd = Command(sql, null, args);
+        using var cmd = Command(sql, args);
         using var reader = cmd.ExecuteReader();
         while (reader.Read()) yield return map(reader);
+    }
+
+    /// <summary>Starts the one transaction every command of this store joins until it is committed or disposed.</summary>
+    private Transaction Begin()
+    {
+        if (_tx is not null) throw new InvalidOperationException("a transaction is already open on this store");
+        _tx = _db.BeginTransaction();
+        return new Transaction(this, _tx);
+    }
+
+    private sealed class Transaction(CatalogStore store, SqliteTransaction tx) : IDisposable
+    {
+        public SqliteTransaction Inner => tx;
+
+        public void Commit() => tx.Commit();
+
+        public void Dispose()
+        {
+            store._tx = null;
+            tx.Dispose();
+        }
     }
 
     private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Catalog.Cli.Stages;
+using Catalog.Data.Store;
+
+namespace Catalog.Cli.Commands;
+
+internal static class SiteCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var db = CommonOptions.Db();
+        var output = CommonOptions.Out("site-out");
+        var command = new Command("site", "Generate the static site from the store") { db, output };
+        command.SetAction(parse =>
+        {
+            using var store = StoreFile.OpenExisting(parse.GetValue(db)!);
+            SiteStage.Run(console, store, parse.GetValue(output)!);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using Catalog.Classifier;
+using Catalog.Data.Model;
+using Catalog.Data.Store;
+
+namespace Catalog.Cli.Stages;
+
+/// <summary>
+/// Classifies every current tool whose definition has no classification by this classifier version, then renders
+/// the recommended policies (per tool and per server) into the store for the site and export to read.
+/// </summary>
+internal static class ClassifyStage
+{
+    public const string PolicyFormat = "policylayer";
+
+    public static (int Classified, int Total) Run(CliConsole console, CatalogStore store, ClassifierOptions? options = null)
+    {
+        var classifier = new ToolClassifier(options);
+        var servers = store.GetServers().ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var batch = new List<(string, string, string, Classification)>();
+        var classified = 0;
+        foreach (var tool in store.ToolsNeedingClassification(ToolClassifier.Version))
+        {
+            servers.TryGetValue(tool.ServerId, out var server);
+            var result = classifier.Classify(new ToolInput(tool.ServerId, tool.Definition, server?.Title, server?.Description));
+            batch.Add((tool.ServerId, tool.Definition.Name, tool.Hash, result));
+            if (batch.Count >= 1000) Flush();
+        }
+        Flush();
+        var total = 0;
+        foreach (var group in store.GetTools().GroupBy(t => t.ServerId))
+        {
+            var tools = group.Where(t => t.Classification is not null).Select(t => (t.Definition.Name, t.Classification!)).ToList();
+            total += group.Count();
+            store.InTransaction(() =>
+            {
+                foreach (var (name, c) in tools) store.SavePolicy(group.Key, name, PolicyFormat, PolicyLayerPolicy.ForTool(name, c));
+                store.SavePolicy(group.Key, null, PolicyFormat, PolicyLayerPolicy.ForServer(tools));
+            });
+        }
+        console.Error.WriteLine($"classified {classified} tool definitions ({total} current tools in the store)");
+        return (classified, total);
+
+        void Flush()
+        {
+            if (batch.Count == 0) return;
+            store.SaveClassifications(batch);
+            classified += batch.Count;
+            batch.Clear();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Catalog.Crawler.Launch;
+using Catalog.Data.Model;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Catalog.Crawler.Introspection;
+
+/// <summary>
+/// Starts a server process, speaks MCP to it over stdio with the official C# SDK (initialize, then tools/list
+/// following nextCursor), and always kills the process tree afterwards. Every way a server can fail becomes an
+/// <see cref="IntrospectionResult"/> with a one-line reason; nothing here throws for a misbehaving server.
+/// </summary>
+public sealed class LiveIntrospector(IntrospectionLimits limits)
+{
+    public async Task<IntrospectionResult> IntrospectAsync(string file, IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        // The child gets none of the crawler's environment (tokens, cloud credentials): only what is passed here.
+        psi.Environment.Clear();
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+
+        Process process;
+        try
+        {
+            process = Process.Start(psi) ?? throw new InvalidOperationException("process did not start");
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return Fail($"could not start '{file}': {ex.Message}", clock);
+        }
+
+        var stderr = new TailBuffer(8192);
+        var pumpErr = PumpAsync(process.StandardError, stderr);
+        var stdout = new CappedStream(process.StandardOutput.BaseStream, limits.MaxStdoutBytes);
+        using var total = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        total.CancelAfter(limits.TotalTimeout);
+        var phase = "initialize";
+        try
+        {
+            var transport = new StreamClientTransport(process.StandardInput.BaseStream, stdout);
+            var options = new McpClientOptions
+            {
+                ClientInfo = new Implementation { Name = "mcp-risk-catalog", Version = "1.0" },
+                InitializationTimeout = limits.StartTimeout,
+            };
+            await using var client = await McpClient.CreateAsync(transport, options, cancellationToken: total.Token);
+            phase = "tools/list";
+            var tools = new List<ToolDefinition>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            string? cursor = null;
+            string? note = null;
+            for (var page = 0; ; page++)
+            {
+                if (page >= limits.MaxPages) { note = $"stopped after {limits.MaxPages} pages of tools/list"; break; }
+                using var request = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+                request.CancelAfter(limits.RequestTimeout);
+                var result = await client.ListToolsAsync(new ListToolsRequestParams { Cursor = cursor }, request.Token);
+                foreach (var tool in result.Tools)
+                {
+                    if (ToolMapper.Map(tool, limits) is { } mapped && names.Add(mapped.Name)) tools.Add(mapped);
+                    if (tools.Count >= limits.MaxTools) break;
+                }
+                if (tools.Count >= limits.MaxTools) { note = $"capped at {limits.MaxTools} tools"; break; }
+                if (string.IsNullOrEmpty(result.NextCursor) || result.NextCursor == cursor) break;
+                cursor = result.NextCursor;
+            }
+            var info = client.ServerInfo;
+            return new IntrospectionResult(AttemptStatus.Ok, note, tools, info?.Name, info?.Version, Provenance.Live, clock.ElapsedMilliseconds);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            ct.ThrowIfCancellationRequested();
+            return Fail(Reason(ex, phase, stdout, process, stderr, total.IsCancellationRequested), clock);
+        }
+        finally
+        {
+            Kill(process);
+            await Task.WhenAny(pumpErr, Task.Delay(2000, CancellationToken.None));
+            process.Dispose();
+        }
+    }
+
+    private string Reason(Exception ex, string phase, CappedStream stdout, Process process, TailBuffer stderr, bool totalExpired)
+    {
+        if (stdout.Exceeded) return $"server flooded stdout (over {limits.MaxStdoutBytes / (1024 * 1024)} MiB) during {phase}";
+        if (totalExpired) return $"no complete answer within {limits.TotalTimeout.TotalSeconds:0}s (during {phase})";
+        if (ex is OperationCanceledException or TimeoutException)
+            return $"no answer to {phase} within {(phase == "initialize" ? limits.StartTimeout : limits.RequestTimeout).TotalSeconds:0}s";
+        var exited = process.WaitForExit(500);
+        var detail = stderr.LastLine();
+        if (exited) return $"server exited with code {process.ExitCode} during {phase}" + (detail.Length > 0 ? $": {Clip(detail)}" : "");
+        if (ex is McpException) return $"server answered {phase} with an error: {Clip(ex.Message)}";
+        return $"{phase} failed: {Clip(ex.Message)}" + (detail.Length > 0 ? $" (stderr: {Clip(detail)})" : "");
+    }
+
+    private static string Clip(string s)
+    {
+        s = s.ReplaceLineEndings(" ");
+        return s.Length > 300 ? s[..300] + "…" : s;
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone.
+        }
+    }
+
+    private static async Task PumpAsync(StreamReader reader, TailBuffer tail)
+    {
+        var buffer = new char[4096];
+        try
+        {
+            int n;
+            while ((n = await reader.ReadAsync(buffer)) > 0) tail.Append(buffer.AsSpan(0, n));
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // The process went away; what was read is kept.
+        }
+    }
+
+    private static IntrospectionResult Fail(string reason, Stopwatch clock) =>
+        new(AttemptStatus.Failed, reason, [], null, null, Provenance.Live, clock.ElapsedMilliseconds);
+}
