@@ -11,4 +11,6 @@ public sealed record IntrospectionLimits
     public int MaxPages { get; init; } = 200;
     public int MaxDescriptionChars { get; init; } = 32 * 1024;
     public int MaxSchemaBytes { get; init; } = 256 * 1024;
+    /// <summary>Nesting beyond this is no real schema; the store's JSON limit is well above it.</summary>
+    public int MaxSchemaDepth { get; init; } = 48;
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Catalog.Crawler.Launch;
 using Catalog.Data.Model;
 using ModelContextProtocol;
@@ -66,15 +68,19 @@ public sealed class LiveIntrospector(IntrospectionLimits limits)
                 if (page >= limits.MaxPages) { note = $"stopped after {limits.MaxPages} pages of tools/list"; break; }
                 using var request = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
                 request.CancelAfter(limits.RequestTimeout);
-                var result = await client.ListToolsAsync(new ListToolsRequestParams { Cursor = cursor }, request.Token);
-                foreach (var tool in result.Tools)
+                // Raw request: the SDK's typed ListToolsAsync rejects schemas it considers invalid, and one odd
+                // schema must not hide a server's whole tool list.
+                var parameters = cursor is null ? new JsonObject() : new JsonObject { ["cursor"] = cursor };
+                var response = await client.SendRequestAsync(new JsonRpcRequest { Method = RequestMethods.ToolsList, Params = parameters }, request.Token);
+                var (listed, next) = ToolMapper.Page(response.Result?.Deserialize<JsonElement>() ?? default);
+                foreach (var tool in listed)
                 {
                     if (ToolMapper.Map(tool, limits) is { } mapped && names.Add(mapped.Name)) tools.Add(mapped);
                     if (tools.Count >= limits.MaxTools) break;
                 }
                 if (tools.Count >= limits.MaxTools) { note = $"capped at {limits.MaxTools} tools"; break; }
-                if (string.IsNullOrEmpty(result.NextCursor) || result.NextCursor == cursor) break;
-                cursor = result.NextCursor;
+                if (string.IsNullOrEmpty(next) || next == cursor) break;
+                cursor = next;
             }
             var info = client.ServerInfo;
             return new IntrospectionResult(AttemptStatus.Ok, note, tools, info?.Name, info?.Version, Provenance.Live, clock.ElapsedMilliseconds);

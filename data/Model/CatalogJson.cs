@@ -7,7 +7,8 @@ namespace Catalog.Data.Model;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    MaxDepth = 256)]
 [JsonSerializable(typeof(Classification))]
 [JsonSerializable(typeof(ToolDefinition))]
 [JsonSerializable(typeof(ToolAnnotations))]

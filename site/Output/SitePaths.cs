@@ -1,0 +1,39 @@
+using Catalog.Data.Model;
+
+namespace Catalog.Site.Output;
+
+/// <summary>Every output path, relative to the site root, in one place so links and files cannot drift apart.</summary>
+public static class SitePaths
+{
+    public const string Index = "index.html";
+    public const string Tools = "tools.html";
+    public const string Methodology = "methodology.html";
+    public const string NotFound = "404.html";
+    public const string Css = "assets/site.css";
+    public const string Js = "assets/site.js";
+    public const string ApiIndex = "api/index.json";
+
+    public static string Server(string server) => $"servers/{server}.html";
+
+    public static string ServerJson(string server) => $"api/servers/{server}.json";
+
+    public static string ServerPolicy(string server) => $"api/servers/{server}.policy.json";
+
+    public static string Tool(string server, string tool) => $"tools/{server}/{tool}.html";
+
+    public static string ToolJson(string server, string tool) => $"api/tools/{server}/{tool}.json";
+
+    public static string ToolPolicy(string server, string tool) => $"api/tools/{server}/{tool}.policy.json";
+
+    public static string ByCategory(Category category) => $"browse/category-{Lower(category)}.html";
+
+    public static string ByRisk(RiskClass risk) => $"browse/risk-{Lower(risk)}.html";
+
+    /// <summary>Tag pages exist only for the known tags (their names are already slugs).</summary>
+    public static string? ByTag(string tag) => CapabilityTags.IsKnown(tag) ? $"browse/tag-{tag}.html" : null;
+
+    /// <summary>The prefix that leads from a page back to the site root ("", "../", "../../").</summary>
+    public static string RootFrom(string pagePath) => string.Concat(Enumerable.Repeat("../", pagePath.Count(c => c == '/')));
+
+    public static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,63 @@
+using Catalog.Site.Output;
+using Catalog.Site.Rendering;
+
+namespace Catalog.Site.Pages;
+
+/// <summary>The frame every page shares. Links are relative to the page, so the site works from any folder or file://.</summary>
+public static class Layout
+{
+    public const string SiteName = "MCP tool risk catalog";
+
+    /// <param name="path">The page's own path from the site root; it decides how links climb back to the root.</param>
+    /// <param name="root">Override for the root prefix (the 404 page, served from any depth, uses "/" or the base URL).</param>
+    public static string Page(string path, string title, string summary, Markup body, SiteOptions options, string? root = null)
+    {
+        root ??= SitePaths.RootFrom(path);
+        var canonical = options.BaseUrl is { } b ? Html.Of($"\n<link rel=\"canonical\" href=\"{b + path}\">") : Markup.Empty;
+        return Html.Of($"""
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
+            <meta name="referrer" content="no-referrer">
+            <title>{title} · {SiteName}</title>
+            <meta name="description" content="{Html.Truncate(summary, 300)}">{canonical}
+            <link rel="stylesheet" href="{root}{SitePaths.Css}">
+            </head>
+            <body>
+            <header class="site-header">
+            <a class="brand" href="{root}{SitePaths.Index}">{SiteName}</a>
+            <nav aria-label="Site">
+            <a href="{root}{SitePaths.Index}">Servers</a>
+            <a href="{root}{SitePaths.Tools}">Tools</a>
+            <a href="{root}{SitePaths.Methodology}">Methodology</a>
+            <a href="{root}{SitePaths.ApiIndex}">API</a>
+            </nav>
+            </header>
+            <main>
+            {body}
+            </main>
+            <footer class="site-footer">
+            <p>Generated from the catalog store. Classes follow one published table (see <a href="{root}{SitePaths.Methodology}">Methodology</a>). Tool definitions are quoted as the servers declare them and may be wrong or hostile.</p>
+            </footer>
+            <script src="{root}{SitePaths.Js}" defer></script>
+            </body>
+            </html>
+
+            """).Value;
+    }
+
+    /// <summary>A badge for a category or class; the CSS class comes from a closed enum, never from crawled text.</summary>
+    public static Markup Badge(string kind, string value) =>
+        Html.Of($"<span class=\"badge {kind}-{value.ToLowerInvariant()}\">{value}</span>");
+
+    /// <summary>A JSON block with a copy button (shown by site.js) and a download link.</summary>
+    public static Markup JsonBlock(string id, string json, string downloadHref, string downloadName) => Html.Of($"""
+        <div class="codeblock">
+        <div class="codebar"><span>{downloadName}</span><span class="actions"><button type="button" class="copy" data-copy="{id}" hidden>Copy</button> <a href="{downloadHref}" download="{downloadName}">Download</a></span></div>
+        <pre><code id="{id}">{json}</code></pre>
+        </div>
+        """);
+}

@@ -1,0 +1,93 @@
+using Catalog.Site.Output;
+using Catalog.Site.Rendering;
+using Catalog.Site.Text;
+using Catalog.Site.Views;
+
+namespace Catalog.Site.Pages;
+
+public sealed partial class ToolPage
+{
+    private Markup AttacksSection()
+    {
+        if (C is null) return Markup.Empty;
+        var items = Attacks.For(C.Category, C.Tags).Select(a => Html.Of($"<li><strong>{a.Name}.</strong> {a.Text}</li>"));
+        return Section("attacks", "Attacks that exploit this kind of access", Html.Of($"<ul class=\"attacks\">{items}</ul>"));
+    }
+
+    private Markup PolicySection()
+    {
+        var serverPolicy = _server.Policy is null ? Markup.Empty
+            : Html.Of($" The <a href=\"{_root}{SitePaths.Server(_server.Slug)}#policy\">server-wide policy</a> covers every tool of {_server.DisplayName} in one document.");
+        if (_tool.Policy is not { } policy)
+            return Section("policy", "Recommended policy", Html.Of($"<p class=\"muted\">No recommended policy has been generated for this tool yet.{serverPolicy}</p>"));
+        var rule = policy.RuleFor(Name);
+        var why = C is null || string.IsNullOrWhiteSpace(C.Policy.Reason) ? Markup.Empty : Html.Of($"<p>Why this rule: {C.Policy.Reason}</p>");
+        var defaults = policy.Default == "allow"
+            ? Html.Of($"Its <code>default</code> is <code>\"allow\"</code>: tools it does not list pass through.")
+            : Html.Of($"Its <code>default</code> is <code>\"deny\"</code>: applied alone, it refuses every other tool of the server.");
+        return Section("policy", "Recommended policy", Html.Of($"""
+            <p>This is a PolicyLayer gateway policy: the gateway sits between the agent and the server and checks every call against it. {ToolProse.PolicySummary(rule)}</p>
+            {why}
+            {Layout.JsonBlock("policy-json", policy.Pretty, _root + SitePaths.ToolPolicy(_server.Slug, _tool.Slug), _tool.Slug + ".policy.json")}
+            <p class="muted">{defaults}{serverPolicy}</p>
+            """));
+    }
+
+    private Markup FaqSection()
+    {
+        var serverLink = Html.Of($"<a href=\"{_root}{SitePaths.Server(_server.Slug)}\">{_server.DisplayName}</a>");
+        var serverPolicyLink = _server.Policy is null ? Markup.Empty
+            : Html.Of($"<a href=\"{_root}{SitePaths.Server(_server.Slug)}#policy\">server-wide policy</a>");
+        var entries = Faq.For(Name, _server.DisplayName, _server.Server.Id, serverLink, serverPolicyLink, _server.Tools.Count, C,
+            _tool.Policy?.RuleFor(Name), D.Description);
+        var items = entries.Select(e => Html.Of($"<details><summary>{e.Question}</summary>\n{e.Answer}\n</details>"));
+        return Section("faq", $"Questions about {Name}", Html.Join(items, "\n"));
+    }
+
+    private Markup History()
+    {
+        if (_history.Count == 0) return Markup.Empty;
+        var items = new List<Markup>();
+        for (var i = _history.Count - 1; i >= Math.Max(0, _history.Count - 10); i--)
+        {
+            var v = _history[i];
+            var current = v.Hash == _tool.Tool.Hash ? Html.Of($" <strong>(current)</strong>") : Markup.Empty;
+            var change = i == 0 ? Html.Of($"first version seen") : Diff(_history[i - 1], v);
+            items.Add(Html.Of($"<li>{Dates.Day(v.FirstSeen)} · <code>{v.Hash[..Math.Min(12, v.Hash.Length)]}</code>{current} — {change}</li>"));
+        }
+        var intro = Html.Of($"<p>{Words.Plural(_history.Count, "version", "versions")} of this definition seen. A new version is recorded whenever the name, title, description, input schema or annotations change.</p>");
+        return Section("history", "History", Html.Of($"{intro}<ul class=\"history\">{items}</ul>"));
+    }
+
+    private static Markup Diff(ToolVersion before, ToolVersion after)
+    {
+        var a = before.Definition;
+        var b = after.Definition;
+        var changed = new List<string>();
+        if (a.Title != b.Title) changed.Add("title");
+        if (a.Description != b.Description) changed.Add("description");
+        if (Canonical(a.InputSchema) != Canonical(b.InputSchema)) changed.Add("input schema");
+        if (a.Annotations != b.Annotations) changed.Add("annotations");
+        var summary = changed.Count == 0 ? "no visible change" : Words.List(changed) + " changed";
+        if (a.Description == b.Description) return Html.Of($"{summary}");
+        return Html.Of($"""
+            {summary}
+            <details><summary>Description before and after</summary><div class="diff"><p class="del">{Html.Truncate(a.Description, 2000)}</p><p class="ins">{Html.Truncate(b.Description, 2000)}</p></div></details>
+            """);
+    }
+
+    private static string Canonical(System.Text.Json.JsonElement? e) => e is { } v ? Data.Model.CanonicalJson.ToString(v) : "";
+
+    private Markup OtherTools()
+    {
+        var others = _server.Tools.Where(t => t.Slug != _tool.Slug).ToList();
+        if (others.Count == 0) return Markup.Empty;
+        // Categories only: naming other tools' classes here would put other risk levels on this page.
+        var items = others.Take(100).Select(t => Html.Of(
+            $"<li><a href=\"{_root}{SitePaths.Tool(_server.Slug, t.Slug)}\">{t.Name}</a> <span class=\"muted\">{t.Classification?.Category.ToString() ?? "not classified"}</span></li>"));
+        var more = others.Count > 100
+            ? Html.Of($"<p><a href=\"{_root}{SitePaths.Server(_server.Slug)}#tools\">All {others.Count + 1} tools of {_server.DisplayName}</a></p>")
+            : Markup.Empty;
+        return Section("others", $"Other tools of {_server.DisplayName}", Html.Of($"<ul class=\"others\">{items}</ul>{more}"));
+    }
+}

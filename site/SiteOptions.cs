@@ -1,0 +1,22 @@
+namespace Catalog.Site;
+
+/// <summary>Options for one generation.</summary>
+/// <param name="BaseUrl">Absolute http(s) URL the site is served from, used for the sitemap, canonical links and the
+/// 404 page; without it those use root-relative URLs.</param>
+public sealed record SiteOptions(string? BaseUrl = null)
+{
+    /// <summary>The base URL with a trailing slash, or null when none (or an unusable one) was given.</summary>
+    public string? NormalizedBaseUrl =>
+        Rendering.Html.SafeExternalUrl(BaseUrl) is { } url ? (url.EndsWith('/') ? url : url + "/") : null;
+}
+
+/// <summary>What one generation did.</summary>
+/// <param name="Warnings">Inconsistencies found in the store (e.g. a tool's policy and its server's policy disagree),
+/// sorted; the site still renders, stating only what is consistent.</param>
+public sealed record SiteReport(
+    int ToolPages,
+    int ServerPages,
+    int FilesWritten,
+    int FilesUnchanged,
+    int FilesDeleted,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Catalog.Data.Model;
+using Catalog.Data.Store;
+using Catalog.Site.Tests.Fixture;
+
+namespace Catalog.Site.Tests;
+
+public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<CatalogFixture>
+{
+    [Fact]
+    public void Every_tool_and_server_gets_a_page()
+    {
+        Assert.Equal(CatalogFixture.ToolCount, fixture.Report.ToolPages);
+        Assert.Equal(3, fixture.Report.ServerPages);
+        Assert.Equal(CatalogFixture.ToolCount, fixture.AllFiles("*.html").Count(f => f.Contains($"{Path.DirectorySeparatorChar}tools{Path.DirectorySeparatorChar}", StringComparison.Ordinal)));
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(fixture.Site, "servers"), "*.html").Length);
+    }
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("tools.html")]
+    [InlineData("methodology.html")]
+    [InlineData("404.html")]
+    [InlineData("robots.txt")]
+    [InlineData("sitemap.xml")]
+    [InlineData("assets/site.css")]
+    [InlineData("assets/site.js")]
+    [InlineData("api/index.json")]
+    [InlineData("browse/risk-critical.html")]
+    [InlineData("browse/category-destructive.html")]
+    [InlineData("browse/tag-code-execution.html")]
+    public void The_site_has_its_fixed_files(string path) => Assert.True(File.Exists(Path.Combine(fixture.Site, path)), path);
+
+    [Fact]
+    public void Names_that_differ_only_in_case_get_different_pages()
+    {
+        var pages = Directory.GetFiles(Path.Combine(fixture.Site, "tools", "io.github.acme-files"), "foo*.html");
+        Assert.Equal(2, pages.Length);
+    }
+
+    [Fact]
+    public void The_tool_json_mirror_has_every_field_and_embeds_the_policy_as_an_object()
+    {
+        using var doc = JsonDocument.Parse(fixture.Read("api/tools/io.github.acme-files/write_file.json"));
+        var root = doc.RootElement;
+        foreach (var field in new[] { "server", "name", "title", "description", "inputSchema", "annotations", "category", "risk", "tags", "confidence", "rationale", "evidence", "findings", "operations", "policy" })
+            Assert.True(root.TryGetProperty(field, out _), field);
+        Assert.Equal(CatalogFixture.Files, root.GetProperty("server").GetString());
+        Assert.Equal("Destructive", root.GetProperty("category").GetString());
+        Assert.Equal("High", root.GetProperty("risk").GetString());
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("policy").ValueKind);
+        Assert.Equal(10, root.GetProperty("policy").GetProperty("tools").GetProperty("write_file").GetProperty("limits")[0].GetProperty("max").GetInt32());
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("inputSchema").ValueKind);
+    }
+
+    [Fact]
+    public void Every_json_file_parses()
+    {
+        foreach (var file in fixture.AllFiles("*.json"))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { MaxDepth = 256 });
+            Assert.NotEqual(JsonValueKind.Undefined, doc.RootElement.ValueKind);
+        }
+    }
+
+    [Fact]
+    public void The_index_json_lists_servers_with_counts()
+    {
+        using var doc = JsonDocument.Parse(fixture.Read("api/index.json"));
+        var servers = doc.RootElement.GetProperty("servers");
+        Assert.Equal(3, servers.GetArrayLength());
+        Assert.Equal(CatalogFixture.ToolCount, doc.RootElement.GetProperty("toolCount").GetInt32());
+        var files = servers.EnumerateArray().Single(s => s.GetProperty("id").GetString() == CatalogFixture.Files);
+        Assert.Equal(7, files.GetProperty("toolCount").GetInt32());
+        Assert.Equal(1, files.GetProperty("countByRisk").GetProperty("Critical").GetInt32());
+        Assert.Equal(3, files.GetProperty("countByRisk").GetProperty("High").GetInt32());
+        Assert.Equal("Failed", servers.EnumerateArray().Single(s => s.GetProperty("id").GetString() == CatalogFixture.Broken).GetProperty("lastStatus").GetString());
+    }
+
+    [Fact]
+    public void The_policy_download_is_the_text_the_page_shows()
+    {
+        var download = fixture.Read("api/tools/io.github.acme-files/write_file.policy.json");
+        var page = fixture.Read("tools/io.github.acme-files/write_file.html");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(download.TrimEnd('\n')), page, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(fixture.Site, "api/servers/io.github.acme-files.policy.json")));
+    }
+
+    [Fact]
+    public void Generating_twice_gives_identical_bytes_and_rewrites_nothing()
+    {
+        var before = Snapshot(fixture.Site);
+        var second = new SiteGenerator(fixture.Store).Generate(fixture.Site);
+        Assert.Equal(0, second.FilesWritten);
+        Assert.Equal(0, second.FilesDeleted);
+        Assert.Equal(before, Snapshot(fixture.Site));
+    }
+
+    [Fact]
+    public void Two_stores_with_the_same_content_give_the_same_site()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "catalog-site-copy-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero))))
+            {
+                CatalogFixture.Populate(store);
+                new SiteGenerator(store).Generate(Path.Combine(root, "site"));
+            }
+            Assert.Equal(Snapshot(fixture.Site), Snapshot(Path.Combine(root, "site")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_removed_tool_loses_its_files_and_only_changed_files_are_rewritten()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "catalog-site-incr-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+            CatalogFixture.Populate(store);
+            var site = Path.Combine(root, "site");
+            var first = new SiteGenerator(store).Generate(site);
+            var run = store.StartOrResumeRun("second");
+            var kept = CatalogFixture.FilesTools().Select(t => t.Item1).Where(t => t.Name != "send_email").ToList();
+            store.RecordAttempt(new CrawlAttempt(run.Id, CatalogFixture.Files, AttemptStatus.Ok, null, 420, kept.Count, Provenance.Live, default), kept);
+
+            var second = new SiteGenerator(store).Generate(site);
+
+            Assert.False(File.Exists(Path.Combine(site, "tools/io.github.acme-files/send_email.html")));
+            Assert.False(File.Exists(Path.Combine(site, "api/tools/io.github.acme-files/send_email.json")));
+            Assert.True(second.FilesDeleted >= 3);
+            Assert.InRange(second.FilesWritten, 1, first.FilesWritten / 2);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_tool_and_server_policy_that_agree_produce_no_warnings()
+    {
+        Assert.DoesNotContain(fixture.Report.Warnings, w => w.Contains("io.github.acme/files", StringComparison.Ordinal));
+    }
+
+    private static SortedDictionary<string, string> Snapshot(string dir) => new(
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
+        StringComparer.Ordinal);
+}
