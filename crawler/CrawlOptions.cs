@@ -8,6 +8,8 @@ public sealed record CrawlOptions
     public int Concurrency { get; init; } = Environment.ProcessorCount;
     public string CacheDirectory { get; init; } = ".cache";
     public TimeSpan InstallTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>Package installs run ahead of introspection; they wait on the network more than on the CPU.</summary>
+    public int InstallConcurrency { get; init; } = 4;
     public SandboxOptions Sandbox { get; init; } = new();
     public IntrospectionLimits Limits { get; init; } = new();
 }

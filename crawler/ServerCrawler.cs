@@ -34,24 +34,36 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
         var done = store.AttemptedServers(run.Id);
         var pending = source.Records.Where(r => !done.Contains(r.Server.Id)).ToList();
         int ok = 0, failed = 0, skipped = 0, tools = 0, finished = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var prefetch = Parallel.ForEachAsync(pending.Select(r => r.Launch).OfType<NpmLaunch>(),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.InstallConcurrency), CancellationToken = stop.Token },
+            async (npm, token) => await _npm.EnsureAsync(npm.Package, npm.Version, token));
 
-        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = ct },
-            async (record, token) =>
-            {
-                var result = await CrawlOneAsync(record, token);
-                var attempt = new CrawlAttempt(run.Id, record.Server.Id, result.Status, result.Error, result.DurationMs,
-                    result.Tools.Count, result.Provenance, DateTimeOffset.UtcNow);
-                lock (_storeLock) store.RecordAttempt(attempt, result.Tools);
-                switch (result.Status)
+        try
+        {
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = ct },
+                async (record, token) =>
                 {
-                    case AttemptStatus.Ok: Interlocked.Increment(ref ok); Interlocked.Add(ref tools, result.Tools.Count); break;
-                    case AttemptStatus.Failed: Interlocked.Increment(ref failed); break;
-                    default: Interlocked.Increment(ref skipped); break;
-                }
-                progress?.Report(new CrawlProgress(record.Server.Id, result.Status, result.Tools.Count, result.Error,
-                    Interlocked.Increment(ref finished), pending.Count));
-            });
-
+                    var result = await CrawlOneAsync(record, token);
+                    var attempt = new CrawlAttempt(run.Id, record.Server.Id, result.Status, result.Error, result.DurationMs,
+                        result.Tools.Count, result.Provenance, DateTimeOffset.UtcNow);
+                    lock (_storeLock) store.RecordAttempt(attempt, result.Tools);
+                    switch (result.Status)
+                    {
+                        case AttemptStatus.Ok: Interlocked.Increment(ref ok); Interlocked.Add(ref tools, result.Tools.Count); break;
+                        case AttemptStatus.Failed: Interlocked.Increment(ref failed); break;
+                        default: Interlocked.Increment(ref skipped); break;
+                    }
+                    progress?.Report(new CrawlProgress(record.Server.Id, result.Status, result.Tools.Count, result.Error,
+                        Interlocked.Increment(ref finished), pending.Count));
+                });
+            await prefetch;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try { await prefetch; } catch (OperationCanceledException) { }
+        }
         store.FinishRun(run.Id);
         return new CrawlSummary(run.Id, done.Count > 0, source.Records.Count, done.Count, ok, failed, skipped, tools, clock.Elapsed);
     }

@@ -5,9 +5,12 @@ namespace Catalog.Cli.Stages;
 
 internal static class SiteStage
 {
-    public static void Run(CliConsole console, CatalogStore store, string outDir)
+    public static SiteReport Run(CliConsole console, CatalogStore store, string outDir)
     {
         var report = new SiteGenerator(store).Generate(outDir);
-        console.Error.WriteLine($"site: {report} in {Path.GetFullPath(outDir)}");
+        foreach (var warning in report.Warnings) console.Error.WriteLine($"site warning: {warning}");
+        console.Error.WriteLine($"site: {report.ToolPages} tool pages, {report.ServerPages} server pages; "
+            + $"{report.FilesWritten} files written, {report.FilesUnchanged} unchanged, {report.FilesDeleted} deleted, in {Path.GetFullPath(outDir)}");
+        return report;
     }
 }

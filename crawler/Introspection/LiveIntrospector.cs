@@ -36,7 +36,7 @@ public sealed class LiveIntrospector(IntrospectionLimits limits)
         Process process;
         try
         {
-            process = Process.Start(psi) ?? throw new InvalidOperationException("process did not start");
+            process = await ProcessSpawner.StartAsync(psi);
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {

@@ -11,6 +11,8 @@ public sealed class NpmInstaller(string cacheRoot, TimeSpan timeout)
 {
     private const string Marker = ".catalog-installed";
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    // A failed install is not retried within one process: the crawl loop and the prefetch would both pay for it.
+    private readonly ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
 
     public string CacheRoot { get; } = Path.GetFullPath(cacheRoot);
 
@@ -26,14 +28,21 @@ public sealed class NpmInstaller(string cacheRoot, TimeSpan timeout)
         try
         {
             if (File.Exists(Path.Combine(folder, Marker))) return (folder, null, true);
+            if (_failures.TryGetValue(folder, out var earlier)) return (null, earlier, false);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             Directory.CreateDirectory(folder);
             var result = await ProcessRunner.RunAsync("npm",
                 ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev", "--no-save", "--loglevel=error",
                  "--prefix", folder, $"{package}@{version}"],
                 folder, timeout, new Dictionary<string, string> { ["npm_config_update_notifier"] = "false" }, ct);
-            if (result.TimedOut) return (null, $"npm install timed out after {timeout.TotalSeconds:0}s", false);
-            if (result.ExitCode != 0) return (null, $"npm install failed ({result.ExitCode}): {Summarize(result.OutputTail)}", false);
+            var error = result.TimedOut ? $"npm install timed out after {timeout.TotalSeconds:0}s"
+                : result.ExitCode != 0 ? $"npm install failed ({result.ExitCode}): {Summarize(result.OutputTail)}"
+                : null;
+            if (error is not null)
+            {
+                _failures[folder] = error;
+                return (null, error, false);
+            }
             await File.WriteAllTextAsync(Path.Combine(folder, Marker), $"{package}@{version}\n", ct);
             return (folder, null, false);
         }

@@ -25,7 +25,7 @@ public static class ProcessRunner
             foreach (var (k, v) in environment) psi.Environment[k] = v;
         }
 
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}");
+        using var process = await ProcessSpawner.StartAsync(psi);
         process.StandardInput.Close();
         var tail = new TailBuffer(4096);
         var readOut = PumpAsync(process.StandardOutput, tail);

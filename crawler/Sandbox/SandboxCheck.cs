@@ -14,7 +14,7 @@ public static class SandboxCheck
         var result = await ProcessRunner.RunAsync(file, args, null, TimeSpan.FromSeconds(20), null, ct);
         if (result.ExitCode != 0)
         {
-            throw new MissingPrerequisiteException($"bubblewrap cannot create a sandbox here ({TailBuffer.LastLineOf(result.OutputTail)}); "
+            throw new MissingPrerequisiteException($"bubblewrap cannot create a sandbox here (exit {result.ExitCode}{(result.TimedOut ? ", timed out" : "")}: {TailBuffer.LastLineOf(result.OutputTail)}); "
                 + "it needs root or unprivileged user namespaces. Pass --no-sandbox to run servers unconfined");
         }
         return bwrap;
