@@ -1,0 +1,155 @@
+using Catalog.Classifier.Rules;
+using Catalog.Data.Model;
+
+namespace Catalog.Classifier.Decision;
+
+/// <summary>
+/// Turns evidence into a category, worst normal use first: Destructive if the destructive evidence is strong enough,
+/// else Write, else Read — each only if it beats any claim that the tool is read-only. Evidence of one kind
+/// combines as independent signals (1 − Π(1 − w)).
+/// </summary>
+internal static class CategoryDecider
+{
+    public const double DestructiveThreshold = 0.6;
+    public const double WriteThreshold = 0.5;
+
+    // A download with an "overwrite" flag writes to disk; a list with "recursive" does not.
+    private const double EscalatorGate = 0.4;
+
+    // LABELING.md: when the description and the name disagree, the description wins.
+    private const double OverruledByDescription = 0.5;
+
+    public static Verdict Decide(IReadOnlyList<Observation> observations, bool hasDescription)
+    {
+        var weighted = Effective(observations);
+
+        var d = Combine(weighted, Category.Destructive);
+        var w = Combine(weighted, Category.Write);
+        var writeOrWorse = 1 - (1 - w) * (1 - d);
+        var r = Combine(weighted, Category.Read);
+        Observation? claim = null;
+        var claimWeight = 0.0;
+        foreach (var (o, weight) in weighted)
+        {
+            if (o.Evidence.Signal == SignalIds.ReadOnlyClaim && weight > claimWeight) (claim, claimWeight) = (o, weight);
+        }
+
+        Category category;
+        double confidence;
+        if (d >= DestructiveThreshold && d > claimWeight)
+        {
+            category = Category.Destructive;
+            confidence = d - 0.3 * claimWeight;
+        }
+        else if (writeOrWorse >= WriteThreshold && writeOrWorse > claimWeight)
+        {
+            category = Category.Write;
+            // Destructive evidence that fell short of the threshold makes the call less certain.
+            confidence = Math.Min(writeOrWorse, 0.95) - 0.35 * d - 0.3 * claimWeight;
+        }
+        else
+        {
+            category = Category.Read;
+            var evidenceForRead = Math.Max(r, claimWeight);
+            confidence = 0.55 + 0.4 * evidenceForRead - 0.5 * writeOrWorse;
+        }
+
+        var deciding = weighted
+            .Where(x => Points(x.Obs, category) && x.Weight >= 0.3)
+            .OrderByDescending(x => x.Weight)
+            .Select(x => x.Obs)
+            .ToList();
+        var overruled = weighted
+            .Where(x => x.Obs.Evidence.Signal != SignalIds.Tag && !Points(x.Obs, category) && x.Obs.Evidence.Signal != SignalIds.ReadOnlyClaim)
+            .Where(x => Rank(x.Obs) > (int)category || x.Obs.Evidence.Weight >= 0.6)
+            .OrderByDescending(x => x.Obs.Evidence.Weight)
+            .Select(x => x.Obs)
+            .ToList();
+
+        var sources = deciding.Select(o => o.Evidence.Source).Distinct().Count();
+        if (sources >= 2) confidence += 0.08;
+        if (overruled.Any(o => o.Evidence.Weight >= 0.7)) confidence -= 0.1;
+        if (!hasDescription) confidence *= 0.85;
+        confidence = Math.Round(Math.Clamp(confidence, 0.05, 0.98), 2);
+
+        return new Verdict(category, confidence, deciding, overruled, claim);
+    }
+
+    private static bool Points(Observation o, Category c) =>
+        o.IsCategory(c) && (c == Category.Read || o.Evidence.Signal != SignalIds.ReadOnlyClaim) ||
+        c == Category.Read && o.Evidence.Signal == SignalIds.ReadOnlyClaim;
+
+    private static int Rank(Observation o) => o.Evidence.Points switch
+    {
+        nameof(Category.Read) => 0,
+        nameof(Category.Write) => 1,
+        nameof(Category.Destructive) => 2,
+        _ => -1,
+    };
+
+    private static List<(Observation Obs, double Weight)> Effective(IReadOnlyList<Observation> observations)
+    {
+        var category = observations.Where(o => o.Evidence.Signal != SignalIds.Tag).ToList();
+
+        // The description's opening verb is the author's statement of the action; a name verb that says otherwise yields.
+        var described = category
+            .Where(o => o.Evidence.Signal == SignalIds.DescriptionVerb && o.Evidence.Weight >= 0.6)
+            .Select(Rank)
+            .DefaultIfEmpty(-1)
+            .Max();
+        // An explicit read-only statement in the description outweighs verbs in the name and schema hints.
+        var statedReadOnly = category.Any(o => o.Evidence.Signal == SignalIds.ReadOnlyClaim &&
+            o.Evidence.Source == Sources.Description && o.Evidence.Weight >= 0.85);
+        var baseWrite = Combine(category
+            .Where(o => o.Evidence.Signal != SignalIds.SchemaParam || o.Why != SchemaParameterRule.EscalatorWhy)
+            .Select(o => (o, o.Evidence.Weight)).ToList(), Category.Write, Category.Destructive);
+
+        var describedVerbs = category.Where(o => o.Evidence.Signal == SignalIds.DescriptionVerb).Select(o => o.Verb).ToHashSet();
+        // The same verb read differently: the reading whose object changed the verb's meaning knows more.
+        var reread = category.Where(o => o.Evidence.Signal == SignalIds.DescriptionVerb && o.Contextual).Select(o => o.Verb).ToHashSet();
+        var result = new List<(Observation, double)>(category.Count);
+        foreach (var o in category)
+        {
+            var e = o.Evidence;
+            var weight = e.Weight;
+            var fromName = e.Signal is SignalIds.NameVerb or SignalIds.TitleVerb;
+            var rank = Rank(o);
+            // The same verb read with more context in the name ("update-many") is not a disagreement.
+            var sameVerb = describedVerbs.Contains(o.Verb) && !(reread.Contains(o.Verb) && !o.Contextual);
+            if (described > 0 && fromName && rank != described && !sameVerb) weight *= OverruledByDescription;
+            // A description that opens with a read verb ("Adds two numbers", "Converts SQL to a REST call") overrules
+            // the name's verbs and the schema's hints.
+            if (described == 0 && rank > 0 && (fromName && !sameVerb || e.Source == Sources.Schema)) weight *= OverruledByDescription;
+            if (statedReadOnly && rank > 0 && e.Signal != SignalIds.DescriptionPhrase) weight *= OverruledByDescription;
+            // force/overwrite/recursive only matter on a tool that changes something; list_files(recursive) is a read.
+            if (o.Why == SchemaParameterRule.EscalatorWhy && baseWrite < EscalatorGate) weight = 0;
+            result.Add((o, weight));
+        }
+        return result;
+    }
+
+    // Independent signals combine as 1 − Π(1 − w); the same verb seen in name, title and description is one signal
+    // and counts once, at its strongest.
+    private static double Combine(IReadOnlyList<(Observation Obs, double Weight)> items, params Category[] categories)
+    {
+        var keep = 1.0;
+        Dictionary<string, double>? byVerb = null;
+        foreach (var (o, w) in items)
+        {
+            if (o.Evidence.Signal == SignalIds.ReadOnlyClaim || !categories.Any(o.IsCategory)) continue;
+            var weight = Math.Clamp(w, 0, 0.99);
+            if (o.Verb is { } verb)
+            {
+                byVerb ??= new Dictionary<string, double>(StringComparer.Ordinal);
+                byVerb[verb] = Math.Max(byVerb.GetValueOrDefault(verb), weight);
+                continue;
+            }
+            keep *= 1 - weight;
+        }
+        if (byVerb is not null)
+        {
+            foreach (var w in byVerb.Values) keep *= 1 - w;
+        }
+        return 1 - keep;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Catalog.Classifier.Decision;
+
+/// <summary>
+/// Makes a span of hostile text safe to quote inside a generated sentence: one line, short, no sentence ends, and no
+/// risk-level words — a rationale names exactly one risk class, its own, so a description that says "high-level"
+/// must not smuggle in another.
+/// </summary>
+internal static partial class QuoteText
+{
+    private const int MaxLength = 60;
+
+    [GeneratedRegex(@"\b(low|medium|high|critical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex RiskWord();
+
+    public static string Of(string text)
+    {
+        var sb = new StringBuilder(Math.Min(text.Length, MaxLength + 1));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (sb.Length >= MaxLength) break;
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '`')
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        var s = sb.ToString();
+        if (text.Length > s.Length + 1 && s.Length >= MaxLength)
+        {
+            var cut = s.LastIndexOf(' ');
+            if (cut > MaxLength / 2) s = s[..cut];
+            s += "…";
+        }
+        // A full stop, question or exclamation mark inside a quote would end the rationale's sentence early.
+        s = s.Replace(". ", ", ").Replace("! ", ", ").Replace("? ", ", ").TrimEnd('.', '!', '?', ':', ',', ';');
+        return RiskWord().Replace(s, "…");
+    }
+}

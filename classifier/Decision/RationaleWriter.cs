@@ -1,0 +1,120 @@
+using System.Text;
+using Catalog.Classifier.Rules;
+using Catalog.Data.Model;
+
+namespace Catalog.Classifier.Decision;
+
+/// <summary>
+/// Writes the 2–4 sentence rationale from the evidence that decided: what carried the category (quoted), the tags
+/// and why, why not the next category, and the risk class read from the table. It names one risk class only.
+/// </summary>
+internal static class RationaleWriter
+{
+    public static string Write(string toolName, Verdict verdict, IReadOnlyList<string> tags, RiskClass risk,
+        IReadOnlyList<Observation> observations)
+    {
+        var sb = new StringBuilder(400);
+        var name = QuoteText.Of(toolName);
+        WhatDecided(sb, name, verdict);
+        sb.Append(' ');
+        WhyNotNeighbour(sb, verdict);
+        sb.Append(' ');
+        Tags(sb, tags, observations);
+        sb.Append(' ');
+        Risk(sb, verdict.Category, tags, risk);
+        return sb.ToString();
+    }
+
+    private static void WhatDecided(StringBuilder sb, string name, Verdict v)
+    {
+        sb.Append('"').Append(name).Append("\" is ").Append(v.Category);
+        var top = v.Deciding.FirstOrDefault(o => o.Why.Length > 0);
+        if (top is null)
+        {
+            sb.Append(" because nothing in its name, description or arguments creates, changes or deletes anything.");
+            return;
+        }
+        sb.Append(" because of ").Append(Cite(top)).Append(": it ").Append(top.Why);
+        var second = v.Deciding.FirstOrDefault(o => o.Why.Length > 0 && o.Evidence.Source != top.Evidence.Source);
+        if (second is not null) sb.Append(", and ").Append(Cite(second)).Append(" agrees");
+        sb.Append('.');
+    }
+
+    private static void WhyNotNeighbour(StringBuilder sb, Verdict v)
+    {
+        var against = v.Overruled.FirstOrDefault();
+        switch (v.Category)
+        {
+            case Category.Read when against is not null:
+                sb.Append("It is not Write: ").Append(Cite(against)).Append(" is too weak or is outweighed by what the tool states.");
+                break;
+            case Category.Read:
+                sb.Append("Nothing in the definition leaves a change behind after the call, so it is not Write.");
+                break;
+            case Category.Write when against is { } a && a.IsCategory(Category.Destructive):
+                sb.Append("It is not Destructive: ").Append(Cite(a)).Append(" alone does not show that existing data is lost, and the normal reverse operation undoes the change.");
+                break;
+            case Category.Write:
+                sb.Append("It changes state, so it is not Read, and nothing points to deleting or overwriting what exists, so it is not Destructive.");
+                break;
+            case Category.Destructive when v.ReadOnlyClaim is { } claim:
+                sb.Append("The read-only claim ").Append(Cite(claim)).Append(" does not outweigh that, and the effect cannot be undone by a normal reverse operation, so it is above Write.");
+                break;
+            default:
+                sb.Append("What it removes, overwrites or sets in motion cannot be undone by a normal reverse operation, so it is above Write.");
+                break;
+        }
+    }
+
+    private static void Tags(StringBuilder sb, IReadOnlyList<string> tags, IReadOnlyList<Observation> observations)
+    {
+        if (tags.Count == 0)
+        {
+            sb.Append("No capability tag applies.");
+            return;
+        }
+        sb.Append(tags.Count == 1 ? "It carries the " : "It carries the tags ");
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (i > 0) sb.Append(i == tags.Count - 1 ? " and " : ", ");
+            sb.Append(tags[i]);
+            if (TagDecider.EvidenceFor(observations, tags[i]).FirstOrDefault() is { } e) sb.Append(" (").Append(Cite(e)).Append(')');
+        }
+        if (tags.Count == 1) sb.Append(" tag");
+        sb.Append('.');
+    }
+
+    private static void Risk(StringBuilder sb, Category category, IReadOnlyList<string> tags, RiskClass risk)
+    {
+        sb.Append("Risk class ").Append(risk).Append(" follows from the table for a ").Append(category).Append(" tool");
+        var column = RiskTable.Column(category, tags);
+        switch (column)
+        {
+            case RiskColumn.Severe:
+                var severe = tags.First(t => RiskTable.Severe.Contains(t));
+                sb.Append(" that involves ").Append(severe).Append('.');
+                break;
+            case RiskColumn.HighImpact:
+                var sensitive = tags.First(CapabilityTags.HighImpact.Contains);
+                sb.Append(" touching ").Append(sensitive).Append('.');
+                break;
+            default:
+                sb.Append(" with no sensitive capability.");
+                break;
+        }
+    }
+
+    private static string Cite(Observation o)
+    {
+        var where = o.Evidence.Source switch
+        {
+            Sources.Name => "in the name",
+            Sources.Title => "in the title",
+            Sources.Description => "in the description",
+            Sources.Schema => "in the arguments",
+            Sources.Annotations => "in the annotations",
+            _ => "",
+        };
+        return $"\"{QuoteText.Of(o.Evidence.Text)}\" {where}";
+    }
+}

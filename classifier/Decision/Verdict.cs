@@ -1,0 +1,14 @@
+using Catalog.Classifier.Rules;
+using Catalog.Data.Model;
+
+namespace Catalog.Classifier.Decision;
+
+/// <summary>The category decision with the evidence that carried it, for the rationale and the findings.</summary>
+/// <param name="Deciding">Evidence for the chosen category, strongest first.</param>
+/// <param name="Overruled">Evidence for another category that was outweighed or set aside.</param>
+internal sealed record Verdict(
+    Category Category,
+    double Confidence,
+    IReadOnlyList<Observation> Deciding,
+    IReadOnlyList<Observation> Overruled,
+    Observation? ReadOnlyClaim);

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Catalog.Classifier.Decision;
+using Catalog.Classifier.Signals;
+using Catalog.Data.Model;
+
+namespace Catalog.Classifier.Findings;
+
+/// <summary>
+/// Instructions aimed at the model rather than the user: <c>&lt;IMPORTANT&gt;</c>-style blocks, "ignore previous
+/// instructions", "do not tell the user". These are the tool-poisoning patterns scanners report.
+/// </summary>
+internal sealed partial class PromptInjectionCheck : IFindingCheck
+{
+    [GeneratedRegex(
+        @"<\s*/?\s*(important|system|instructions?|secret|hidden)\s*>" +
+        @"|\bignore\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|other)\s+(instructions|prompts|messages|rules)" +
+        @"|\b(do\s+not|don't|never)\s+(tell|inform|mention|reveal|show|notify)\s+(this\s+)?(to\s+)?the\s+user" +
+        @"|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Injection();
+
+    public void Check(ToolFacts facts, Verdict verdict, IReadOnlyList<string> tags, List<Finding> findings)
+    {
+        // Every pattern needs one of these words or an angle bracket; most descriptions have none.
+        var text = facts.DescriptionLower;
+        if (!facts.HasDescription || text.IndexOf('<') < 0 && !text.Contains("ignore", StringComparison.Ordinal) &&
+            !text.Contains(" user", StringComparison.Ordinal)) return;
+        Match match;
+        try
+        {
+            match = Injection().Match(facts.Description);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return;
+        }
+        if (!match.Success) return;
+        findings.Add(new Finding("prompt-injection", FindingSeverity.High, match.Value,
+            $"The description carries instructions aimed at the model (\"{QuoteText.Of(match.Value)}\"), the tool-poisoning pattern."));
+    }
+}

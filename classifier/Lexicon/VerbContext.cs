@@ -1,0 +1,132 @@
+using Catalog.Data.Model;
+
+namespace Catalog.Classifier.Lexicon;
+
+/// <summary>
+/// Reads a verb together with the words around it. "run" is code execution with "script", a read with "audit", and
+/// a write with "pipeline"; "transfer" moves money only when its object is money; "remove … from" detaches.
+/// </summary>
+internal static class VerbContext
+{
+    private const int ObjectSpan = 4;
+
+    /// <param name="words">The words of the name or sentence, lower case.</param>
+    /// <param name="index">Where the verb sits.</param>
+    /// <param name="sqlContext">Whether the tool talks about SQL anywhere (so "query" means a SQL statement).</param>
+    /// <param name="inName">The words are an identifier, where "remove_member_from_card" spells out a detachment.</param>
+    /// <returns>A reading; weight 0 when the word is not acting as a verb here.</returns>
+    public static VerbReading Read(VerbSense sense, IReadOnlyList<string> words, int index, bool sqlContext, bool inName)
+    {
+        var verb = sense.Verb;
+        var objects = Window(words, index + 1, ObjectSpan);
+
+        switch (sense.Kind)
+        {
+            case VerbKind.Execute:
+                return Execute(verb, words, index, objects, sqlContext);
+            case VerbKind.Money:
+                if (Nouns.InherentlyMoney.Contains(verb) || objects.Any(Nouns.Money.Contains))
+                    return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.Financial, "moves money out, which the agent cannot take back");
+                // "place" is a verb only for orders and bets ("place_details" is a place).
+                return verb == "place"
+                    ? new(Category.Read, 0, null, "")
+                    : new(Category.Write, 0.6, null, "moves an item between containers");
+            case VerbKind.Manage:
+                return new(Category.Write, 0.6, null, "manages a resource through several operations", AlsoDestructive: 0.4);
+        }
+
+        // remove X from Y: the reverse operation (add X to Y) restores it.
+        if (verb == "remove" && (inName && objects.Contains("from") || objects.Any(Nouns.Attachments.Contains)))
+            return new(Category.Write, 0.7, null, "detaches an item, which adding it back undoes");
+        // In prose "remove X from Y" is as often a deletion from a queue as a detachment: a weaker write.
+        if (verb == "remove" && objects.Contains("from"))
+            return new(Category.Write, 0.6, null, "takes an item out of a container");
+
+        if (verb is "clear" or "purge" or "flush" or "invalidate" or "reset" && objects.Any(Nouns.Caches.Contains))
+            return new(Category.Read, 0.55, null, "only drops a cache");
+        if (verb is "start" or "trigger" or "launch" && objects.Any(Nouns.ReadRun.Contains))
+            return new(Category.Read, 0.5, null, "starts a search or analysis that only observes");
+        if (verb == "resolve")
+        {
+            return objects.Any(o => o is "issue" or "issues" or "thread" or "threads" or "comment" or "comments" or "alert" or "incident" or "conversation" or "discussion")
+                ? new(Category.Write, 0.7, null, "marks an item resolved, which reopening undoes")
+                : new(Category.Read, 0.5, null, "looks an identifier up");
+        }
+        if (verb is "alter" or "modify" && objects.Any(o => o is "table" or "tables" or "column" or "columns"))
+            return new(Category.Destructive, 0.7, null, "alters a table, which can drop columns and data");
+
+        // A migration is DDL run against the database: arbitrary schema change.
+        if (verb is "apply" or "run" or "execute" or "complete" or "prepare" or "perform" && objects.Any(o => o is "migration" or "migrations"))
+            return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.CodeExecution, "applies a schema migration, which runs DDL");
+
+        // "Adds two numbers" computes.
+        if (verb is "add" or "subtract" or "multiply" or "divide" && objects.Any(o => o is "numbers" or "two" or "values" or "integers"))
+            return new(Category.Read, 0.6, null, "computes a result");
+
+        if (verb == "merge")
+        {
+            return objects.Any(Nouns.MergeTargets.Contains) || words.Any(Nouns.MergeTargets.Contains)
+                ? new(Category.Destructive, 0.75, null, "merges and can delete the source branch")
+                : new(Category.Write, 0.6, null, "merges items");
+        }
+        if (verb == "replace" && index > 0 && words[index - 1] is "and" or "find" or "search")
+            return new(Category.Write, 0.7, null, "edits text in place");
+        if (verb == "push" && words.Contains("force"))
+            return new(Category.Destructive, 0.85, null, "force-pushes, rewriting remote history");
+        if (verb is "update" or "modify" or "edit" or "set" && words.Any(w => w is "bulk" or "many"))
+            return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.Bulk, "changes many records at once with no undo");
+        if (verb == "write" && objects.Any(o => o is "file" or "files"))
+            return new(Category.Destructive, 0.75, null, "writes a file, replacing what was there");
+        if (verb == "write" && objects.Any(o => o is "query" or "sql"))
+            return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "runs a writing SQL statement");
+        if (verb == "write" && objects.Contains("contract"))
+            return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.Financial, "sends an on-chain transaction");
+        if (verb is "approve" && objects.Any(o => o is "spending" or "allowance"))
+            return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.Financial, "lets another party spend funds");
+        if (verb is "confirm" or "place" or "submit" or "order" && objects.Any(o => o is "order" or "transfer" or "payment" or "invoice" or "purchase" or "trade"))
+            return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.Financial, "commits money to an order or payment");
+        if (verb == "create" && objects.Any(o => o is "charge" or "refund" or "adjustment" or "payout"))
+            return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.Financial, "charges or refunds money");
+        if (verb == "install" && objects.Any(Nouns.Installable.Contains))
+            return new(Category.Write, 0.7, Data.Model.CapabilityTags.CodeExecution, "installs code that then runs");
+        if (verb == "start" && objects.Any(o => o is "process" or "terminal" or "shell"))
+            return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.CodeExecution, "starts an arbitrary process");
+
+        return new(sense.Category, sense.Weight, null, DefaultWhy(sense.Category));
+    }
+
+    private static VerbReading Execute(string verb, IReadOnlyList<string> words, int index, List<string> objects, bool sqlContext)
+    {
+        var before = index > 0 ? words[index - 1] : "";
+        if (verb is "eval" or "evaluate" &&
+            (Nouns.BrowserContext.Contains(before) || words.Any(Nouns.BrowserContext.Contains) || objects.Any(Nouns.Code.Contains)))
+            return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "evaluates arbitrary script");
+        if (objects.Any(Nouns.ReadRun.Contains))
+            return new(Category.Read, 0.6, null, "runs an analysis that only observes");
+        if (objects.Any(Nouns.Code.Contains) || Nouns.Code.Contains(before))
+            return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "runs arbitrary code or commands");
+        if (objects.Any(o => o is "pod" or "pods" or "container" or "image" or "actor"))
+            return new(Category.Write, 0.65, Data.Model.CapabilityTags.CodeExecution, "starts a container or actor that runs code");
+        if (objects.Any(o => o is "query" or "queries" or "mutation") && sqlContext)
+            return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.CodeExecution, "runs an arbitrary SQL statement");
+        if (objects.Any(o => o is "query" or "queries"))
+            return new(Category.Read, 0.5, null, "runs a query");
+        if (verb is "eval" or "evaluate" or "interpret")
+            return new(Category.Read, 0.5, null, "evaluates its input");
+        return new(Category.Write, 0.6, null, "starts a job or workflow");
+    }
+
+    private static List<string> Window(IReadOnlyList<string> words, int from, int count)
+    {
+        var list = new List<string>(count);
+        for (var i = from; i < words.Count && i < from + count; i++) list.Add(words[i]);
+        return list;
+    }
+
+    public static string DefaultWhy(Category category) => category switch
+    {
+        Category.Destructive => "removes or overwrites existing data",
+        Category.Write => "creates or changes state",
+        _ => "only observes",
+    };
+}

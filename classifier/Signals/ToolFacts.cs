@@ -1,0 +1,107 @@
+using Catalog.Data.Model;
+
+namespace Catalog.Classifier.Signals;
+
+/// <summary>
+/// Everything the rules read about one tool, computed once: the rules share these instead of re-parsing the
+/// definition, which is what keeps a call in the microseconds.
+/// </summary>
+internal sealed class ToolFacts
+{
+    // Descriptions are untrusted and can be megabytes; the signal is in the opening paragraphs.
+    private const int MaxDescription = 4000;
+
+    public ToolFacts(ToolInput input, bool ignoreAnnotations)
+    {
+        var tool = input.Tool;
+        Name = tool.Name;
+        NameTokens = NameTokenizer.Split(tool.Name, _nameRanges);
+        Title = tool.Title ?? tool.Annotations?.Title ?? "";
+        TitleTokens = NameTokenizer.Split(Title, _titleRanges);
+        var description = tool.Description ?? "";
+        Description = description.Length > MaxDescription ? description[..MaxDescription] : description;
+        DescriptionLower = Description.ToLowerInvariant();
+        DescriptionWords = TextWords.Split(DescriptionLower);
+        FirstSentenceEnd = TextWords.FirstSentenceEnd(Description);
+        Properties = SchemaReader.Read(tool.InputSchema);
+        Annotations = ignoreAnnotations ? null : tool.Annotations;
+        ServerText = ((input.ServerTitle ?? "") + " " + (input.ServerDescription ?? "")).ToLowerInvariant();
+        MentionsSql = NameTokens.Any(SqlWords.Contains) || DescriptionWords.Any(w => SqlWords.Contains(w.Text)) ||
+            Properties.Any(p => p.Tokens.Contains("sql"));
+    }
+
+    private static readonly HashSet<string> SqlWords = new(StringComparer.Ordinal)
+    {
+        "sql", "psql", "pg", "postgres", "postgresql", "mysql", "sqlite", "mssql", "tsql", "plsql", "ddl", "dml", "bigquery",
+        "snowflake", "clickhouse", "duckdb", "mariadb", "oracle",
+    };
+
+    /// <summary>The tool talks about SQL somewhere, so "query" is a SQL statement rather than a search string.</summary>
+    public bool MentionsSql { get; }
+
+    private readonly List<Range> _nameRanges = [];
+    private readonly List<Range> _titleRanges = [];
+
+    public string Name { get; }
+    public string Title { get; }
+    public IReadOnlyList<string> NameTokens { get; }
+    public IReadOnlyList<string> TitleTokens { get; }
+    public string Description { get; }
+    public string DescriptionLower { get; }
+    public IReadOnlyList<TextWord> DescriptionWords { get; }
+
+    /// <summary>Index in <see cref="Description"/> where the first sentence ends.</summary>
+    public int FirstSentenceEnd { get; }
+    public IReadOnlyList<SchemaProperty> Properties { get; }
+
+    /// <summary>Null when the tool has none or the options say to ignore them.</summary>
+    public ToolAnnotations? Annotations { get; }
+    public string ServerText { get; }
+
+    public bool HasDescription => DescriptionWords.Count > 0;
+
+    public bool NameHas(string token) => NameTokens.Contains(token, StringComparer.Ordinal);
+
+    public bool NameHasAny(IReadOnlySet<string> tokens)
+    {
+        foreach (var t in NameTokens) if (tokens.Contains(t)) return true;
+        return false;
+    }
+
+    public SchemaProperty? Property(Func<SchemaProperty, bool> predicate)
+    {
+        foreach (var p in Properties) if (predicate(p)) return p;
+        return null;
+    }
+
+    /// <summary>The exact text of name (or title) words <paramref name="first"/>..<paramref name="last"/>.</summary>
+    public string QuoteName(bool title, int first, int last)
+    {
+        var (text, ranges) = title ? (Title, _titleRanges) : (Name, _nameRanges);
+        last = Math.Min(last, ranges.Count - 1);
+        return text[ranges[first].Start.Value..ranges[last].End.Value];
+    }
+
+    /// <summary>The original description text of a span, for quoting exactly.</summary>
+    public string Quote(int start, int length) => Description.Substring(start, Math.Min(length, Description.Length - start));
+
+    /// <summary>
+    /// Ordinal position of a lower-case phrase in the description at word boundaries, or -1. A <paramref name="prefix"/>
+    /// phrase may end mid-word, so "irreversib" finds "irreversible" and "irreversibly".
+    /// </summary>
+    public int FindPhrase(string phrase, bool prefix = false, int from = 0)
+    {
+        var text = DescriptionLower;
+        while (from < text.Length)
+        {
+            var i = text.IndexOf(phrase, from, StringComparison.Ordinal);
+            if (i < 0) return -1;
+            var startOk = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            var end = i + phrase.Length;
+            var endOk = prefix || end >= text.Length || !char.IsLetterOrDigit(text[end]);
+            if (startOk && endOk) return i;
+            from = i + 1;
+        }
+        return -1;
+    }
+}
