@@ -4,12 +4,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
-# System packages: bubblewrap + prlimit for the sandboxed live tests, node/npm for real MCP servers.
+# System packages: bubblewrap + prlimit for the sandboxed live tests, node/npm for real MCP servers, chromium.
 pkgs=()
 command -v bwrap >/dev/null 2>&1 || pkgs+=(bubblewrap)
 command -v prlimit >/dev/null 2>&1 || pkgs+=(util-linux)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+# Debian's Chromium for the browser tests (Playwright drives it through ExecutablePath; it never downloads one).
+[ -x /usr/bin/chromium ] || pkgs+=(chromium)
 if [ ${#pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "test.sh: missing ${pkgs[*]}; install them (apt-get install -y ${pkgs[*]})" >&2; exit 3; fi
   echo "test.sh: installing ${pkgs[*]}"
