@@ -22,6 +22,8 @@ fi
 # Real third-party MCP servers for the live tests, pinned by the lockfile; their install scripts never run.
 echo "test.sh: installing npm fixtures"
 (cd tests/fixtures/npm && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+# Real policy engines (Cedar, CEL, ajv, YAML, TOML) that the export tests run exported policies through.
+(cd tests/policy-engines && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
 echo "test.sh: restoring and building"
 dotnet build Catalog.sln -c Release --nologo -v quiet

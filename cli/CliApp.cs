@@ -20,6 +20,7 @@ public static class CliApp
             ListCommands.Servers(console),
             SiteCommand.Create(console),
             ExportCommand.Create(console),
+            ChangesCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -3,6 +3,7 @@ using Catalog.Crawler.Introspection;
 using Catalog.Crawler.Launch;
 using Catalog.Crawler.Sandbox;
 using Catalog.Crawler.Sources;
+using Catalog.Crawler.Static;
 using Catalog.Data;
 using Catalog.Data.Model;
 using Catalog.Data.Store;
@@ -19,6 +20,7 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
     private readonly Lock _storeLock = new();
     private readonly NpmInstaller _npm = new(Path.Combine(options.CacheDirectory), options.InstallTimeout);
     private readonly LiveIntrospector _live = new(options.Limits);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ExtractedTool>> _static = new(StringComparer.Ordinal);
     private string? _bwrap;
 
     public async Task<CrawlSummary> RunAsync(SourceResult source, string sources, IProgress<CrawlProgress>? progress, CancellationToken ct)
@@ -47,7 +49,12 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
                     var result = await CrawlOneAsync(record, token);
                     var attempt = new CrawlAttempt(run.Id, record.Server.Id, result.Status, result.Error, result.DurationMs,
                         result.Tools.Count, result.Provenance, DateTimeOffset.UtcNow);
-                    lock (_storeLock) store.RecordAttempt(attempt, result.Tools);
+                    lock (_storeLock)
+                    {
+                        store.RecordAttempt(attempt, result.Tools);
+                        if (_static.TryRemove(record.Server.Id, out var found) && result.Status == AttemptStatus.Ok)
+                            store.SaveToolEvidence(found.Select(t => new ToolEvidence(record.Server.Id, t.Definition.Name, t.Definition.Hash, t.Provenance, t.Confidence, t.Location)));
+                    }
                     switch (result.Status)
                     {
                         case AttemptStatus.Ok: Interlocked.Increment(ref ok); Interlocked.Add(ref tools, result.Tools.Count); break;
@@ -78,6 +85,9 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
         {
             case NoLaunch no:
                 return new IntrospectionResult(AttemptStatus.Skipped, no.Reason, [], null, null, Provenance.Live, 0);
+            case SourceTreeLaunch tree:
+                return Static(record.Server.Id, tree.Folder, tree.Subfolder, "no live start possible", clock)
+                    ?? new IntrospectionResult(AttemptStatus.Failed, "static extraction found no tools", [], null, null, Provenance.Static, clock.ElapsedMilliseconds);
             case NpmLaunch npm:
                 var (folder, installError, _) = await _npm.EnsureAsync(npm.Package, npm.Version, ct);
                 if (folder is null) return Failed(installError!, clock);
@@ -100,6 +110,11 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
         }
 
         var result = await Introspect(command, args, record.Launch.Environment, visible, ct);
+        // A server that will not list its tools live (it needs credentials, a network, a service) is read statically
+        // from the package it installed; the attempt says so and each tool carries its provenance.
+        if (result.Status == AttemptStatus.Failed && record.Launch is NpmLaunch failed
+            && Static(record.Server.Id, Path.Combine(visible[0], "node_modules", failed.Package), null, result.Error, clock) is { } fallback)
+            return fallback;
         return result with { DurationMs = clock.ElapsedMilliseconds };
     }
 
@@ -135,6 +150,17 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
             if (Directory.Exists(Path.Combine(dir.FullName, "node_modules"))) root = dir.FullName;
         }
         return root;
+    }
+
+    private IntrospectionResult? Static(string serverId, string folder, string? subfolder, string? why, Stopwatch clock)
+    {
+        if (!Directory.Exists(folder)) return null;
+        var tools = StaticExtractor.Extract(folder, subfolder);
+        if (tools.Count == 0) return null;
+        _static[serverId] = tools;
+        var provenance = tools.Select(t => t.Provenance).Max();
+        return new IntrospectionResult(AttemptStatus.Ok, $"static extraction ({why})", tools.Select(t => t.Definition).ToList(), null, null,
+            provenance, clock.ElapsedMilliseconds);
     }
 
     private static IntrospectionResult Failed(string error, Stopwatch clock) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Catalog.Cli.Stages;
 using Catalog.Crawler;
+using Catalog.Crawler.Http;
 using Catalog.Crawler.Sandbox;
 using Catalog.Crawler.Sources;
 using Catalog.Data;
@@ -10,26 +11,60 @@ namespace Catalog.Cli.Commands;
 
 internal static class CrawlCommand
 {
+    private static readonly string[] Kinds = ["seed", "registry", "npm"];
+
     public static Command Create(CliConsole console)
     {
         var seeds = CommonOptions.Seeds();
         var mcpConfig = new Option<string?>("--mcp-config") { Description = "An mcpServers config (Claude Desktop, Cursor, VS Code) to crawl instead of seeds" };
+        var source = new Option<string[]>("--source")
+        {
+            Description = "Sources to read and merge: seed, registry, npm (repeat or comma-separate; default seed)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var registryUrl = new Option<string>("--registry-url") { Description = "The MCP Registry to read", DefaultValueFactory = _ => RegistrySource.DefaultUrl };
+        var packages = new Option<string[]>("--packages") { Description = "npm packages for --source npm (name or name@version)", AllowMultipleArgumentsPerToken = true };
+        var limit = new Option<int>("--limit") { Description = "At most this many servers per source (0: no limit)" };
         var db = CommonOptions.Db();
         var concurrency = CommonOptions.Concurrency();
         var noSandbox = CommonOptions.NoSandbox();
         var cache = CommonOptions.Cache();
-        var command = new Command("crawl", "Find servers in a source and record each one's tool list") { seeds, mcpConfig, db, concurrency, noSandbox, cache };
+        var command = new Command("crawl", "Find servers in sources and record each one's tool list")
+        {
+            seeds, mcpConfig, source, registryUrl, packages, limit, db, concurrency, noSandbox, cache,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var seedPath = parse.GetValue(seeds);
             var configPath = parse.GetValue(mcpConfig);
+            var kinds = (parse.GetValue(source) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
             if (seedPath is not null && configPath is not null) throw new InputException("give either --seeds or --mcp-config, not both");
-            var (source, label) = configPath is not null
-                ? (McpConfigSource.Read(configPath), SourceLabels.For("mcp-config", configPath))
-                : Seeds(seedPath ?? CommonOptions.DefaultSeeds());
+            if (kinds.FirstOrDefault(k => !Kinds.Contains(k)) is { } unknown)
+                throw new InputException($"--source '{unknown}' is not available; use {string.Join(", ", Kinds)} (github and awesome are not implemented yet)");
+            var options = Options(parse.GetValue(concurrency), parse.GetValue(noSandbox), parse.GetValue(cache)!);
             using var store = CatalogStore.Open(parse.GetValue(db)!);
-            var summary = await CrawlStage.RunAsync(console, store, source, label,
-                Options(parse.GetValue(concurrency), parse.GetValue(noSandbox), parse.GetValue(cache)!), ct);
+            if (configPath is not null || kinds.Count == 0)
+            {
+                var (result, label) = configPath is not null
+                    ? (McpConfigSource.Read(configPath), SourceLabels.For("mcp-config", configPath))
+                    : Seeds(seedPath ?? CommonOptions.DefaultSeeds());
+                return Exit(await CrawlStage.RunAsync(console, store, result, label, options, ct));
+            }
+            var sources = new MultiSource(store, options.CacheDirectory, seedPath ?? CommonOptions.DefaultSeeds(),
+                Url(parse.GetValue(registryUrl)!, "--registry-url"), parse.GetValue(packages) ?? [], parse.GetValue(limit));
+            var reads = new List<SourceRead>();
+            foreach (var kind in kinds) reads.Add(await sources.ReadAsync(kind, ct));
+            var merged = SourceMerger.Merge(reads, store.ServerForKey);
+            var crawl = SourceMerger.ToCrawl(merged, reads.SelectMany(r => r.Errors));
+            var summary = await CrawlStage.RunAsync(console, store, crawl, "sources:" + string.Join(",", kinds), options, ct);
+            SourceMerger.Save(store, merged);
+            foreach (var m in merged.Where(m => m.Withdrawn))
+            {
+                store.UpsertServer(m.Record.Server);
+                store.RecordServerWithdrawn(summary.RunId, m.Record.Server.Id, "registry status deleted");
+            }
+            sources.CommitState(reads);
+            console.Error.WriteLine($"sources: {string.Join(", ", reads.Select(r => $"{r.Source} {r.Records.Count}"))}; {merged.Count} servers after merging, {merged.Count(m => m.Withdrawn)} withdrawn");
             return Exit(summary);
         });
         return command;
@@ -45,4 +80,43 @@ internal static class CrawlCommand
 
     public static int Exit(CrawlSummary summary) =>
         summary.Ok == 0 && summary.Servers - summary.AlreadyDone > 0 && summary.Failed > 0 ? ExitCodes.NothingCrawled : ExitCodes.Ok;
+
+    private static Uri Url(string value, string option) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : throw new InputException($"{option}: '{value}' is not an http(s) URL");
+
+    /// <summary>Builds each source on one shared HTTP client and the store's conditional-request cache.</summary>
+    private sealed class MultiSource(CatalogStore store, string cache, string seedPath, Uri registryUrl, string[] packages, int limit)
+    {
+        private readonly HttpFetcher _http = Fetcher(store);
+
+        public async Task<SourceRead> ReadAsync(string kind, CancellationToken ct) => kind switch
+        {
+            "seed" => SourceRead.From("seed", SeedFileSource.Read(seedPath)),
+            "registry" => await new RegistrySource(_http, registryUrl, new RegistrySource.Settings
+            {
+                Limit = limit,
+                UpdatedSince = limit == 0 ? store.GetSourceState(RegistrySource.StateKey(registryUrl), "updated_since") : null,
+            }).ReadAsync(ct),
+            "npm" => await new NpmSource(new NpmRegistry(_http, new Uri(Environment.GetEnvironmentVariable("NPM_CONFIG_REGISTRY") ?? NpmRegistry.DefaultUrl), cache),
+                packages.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()).ReadAsync(ct),
+            _ => throw new InputException($"unknown source '{kind}'"),
+        };
+
+        /// <summary>Incremental marks are saved only after the crawl that used them finished.</summary>
+        public void CommitState(IEnumerable<SourceRead> reads)
+        {
+            foreach (var r in reads.Where(r => r.Source == "registry"))
+            {
+                foreach (var (k, v) in r.State) store.SetSourceState(RegistrySource.StateKey(registryUrl), k, v);
+            }
+        }
+
+        private static HttpFetcher Fetcher(CatalogStore store)
+        {
+            var http = new HttpFetcher(new HttpClient(), new HttpFetchOptions(), store);
+            http.Headers["User-Agent"] = "mcp-risk-catalog/1.0 (+https://github.com/)";
+            http.Headers["Accept"] = "application/json";
+            return http;
+        }
+    }
 }

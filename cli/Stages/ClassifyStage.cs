@@ -26,6 +26,9 @@ internal static class ClassifyStage
             if (batch.Count >= 1000) Flush();
         }
         Flush();
+        // A new definition that is more dangerous than the one it replaced, or that carries injected text, is a rug pull.
+        var rugPulls = store.RecordRugPulls();
+        if (rugPulls > 0) console.Error.WriteLine($"recorded {rugPulls} rug pull(s): definitions that turned more dangerous (see 'catalog changes')");
         var total = 0;
         foreach (var group in store.GetTools().GroupBy(t => t.ServerId))
         {

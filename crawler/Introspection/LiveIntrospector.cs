@@ -51,7 +51,7 @@ public sealed class LiveIntrospector(IntrospectionLimits limits)
         var phase = "initialize";
         try
         {
-            var transport = new StreamClientTransport(process.StandardInput.BaseStream, stdout);
+            var transport = new StreamClientTransport(process.StandardInput.BaseStream, new JsonLineFilter(stdout, limits.MaxSchemaDepth + 8));
             var options = new McpClientOptions
             {
                 ClientInfo = new Implementation { Name = "mcp-risk-catalog", Version = "1.0" },

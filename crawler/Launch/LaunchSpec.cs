@@ -18,3 +18,9 @@ public sealed record CommandLaunch(
 
 /// <summary>A server the crawler knows of but cannot start here; the reason becomes a skipped attempt.</summary>
 public sealed record NoLaunch(string Reason) : LaunchSpec([], new Dictionary<string, string>());
+
+/// <summary>
+/// A server that cannot be started here but whose source tree can be read: its tools come from static extraction
+/// (<c>Folder</c> is an extracted tarball; <c>Subfolder</c> narrows a monorepo).
+/// </summary>
+public sealed record SourceTreeLaunch(string Folder, string? Subfolder) : LaunchSpec([], new Dictionary<string, string>());

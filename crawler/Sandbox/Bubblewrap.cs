@@ -60,7 +60,8 @@ public static class Bubblewrap
             if (path == "/usr" || path.StartsWith("/usr/", StringComparison.Ordinal) || path == "/tmp") continue;
             a.AddRange(["--ro-bind", path, path]);
         }
-        a.AddRange(["--chdir", "/tmp", "--clearenv"]);
+        // The sandbox root itself read-only too: only the private /tmp and home take writes.
+        a.AddRange(["--remount-ro", "/", "--chdir", "/tmp", "--clearenv"]);
         foreach (var (k, v) in EnvironmentFor(environment, options)) a.AddRange(["--setenv", k, v]);
         a.Add("--");
         a.Add(command);

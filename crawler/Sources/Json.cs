@@ -49,7 +49,14 @@ internal static class Json
         if (info.Length > maxBytes) throw new Data.InputException($"{path}: file is {info.Length} bytes, over the {maxBytes}-byte limit");
         try
         {
-            return JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            var bytes = File.ReadAllBytes(path);
+            // JsonDocument checks UTF-8 only when a string is read; a bad byte must fail here, with its place.
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            {
+                var valid = bytes.AsSpan().IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                throw new Data.InputException($"{path}: not valid UTF-8 (first non-ASCII byte at offset {valid})");
+            }
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
         }
         catch (JsonException ex)
         {

@@ -36,10 +36,12 @@ public sealed partial class CatalogStore
             {
                 Execute("UPDATE tools SET current_hash = $h, provenance = $p, last_seen = $now, removed_at = NULL WHERE server_id = $s AND name = $n", ("$s", server), ("$n", tool.Name), ("$h", hash), ("$p", provenance.ToString()), ("$now", now));
                 if (was.Removed) AddEvent(run, server, tool.Name, "added", "listed again", now);
-                else if (was.Hash != hash) AddEvent(run, server, tool.Name, "definition-changed", $"{was.Hash[..12]} -> {hash[..12]}", now);
+                else if (was.Hash != hash) AddEvent(run, server, tool.Name, "definition-changed", DefinitionDiff.Describe(was.Hash, VersionDefinition(server, tool.Name, was.Hash), hash, tool), now);
             }
-            Execute("DELETE FROM tools_fts WHERE server_id = $s AND name = $n", ("$s", server), ("$n", tool.Name));
-            Execute("INSERT INTO tools_fts (server_id, name, description) VALUES ($s, $n, $d)",
+            // The FTS row shares the tool row's rowid: a lookup by rowid, not a scan of the whole index per tool.
+            var rowid = ToolRowId(server, tool.Name);
+            Execute("DELETE FROM tools_fts WHERE rowid = $r", ("$r", rowid));
+            Execute("INSERT INTO tools_fts (rowid, server_id, name, description) VALUES ($r, $s, $n, $d)", ("$r", rowid),
                 ("$s", server), ("$n", tool.Name), ("$d", tool.Description ?? ""));
         }
 
@@ -47,10 +49,13 @@ public sealed partial class CatalogStore
         {
             if (listed.Contains(name) || state.Removed) continue;
             Execute("UPDATE tools SET removed_at = $now WHERE server_id = $s AND name = $n", ("$s", server), ("$n", name), ("$now", now));
-            Execute("DELETE FROM tools_fts WHERE server_id = $s AND name = $n", ("$s", server), ("$n", name));
+            Execute("DELETE FROM tools_fts WHERE rowid = $r", ("$r", ToolRowId(server, name)));
             AddEvent(run, server, name, "removed", null, now);
         }
     }
+
+    private long ToolRowId(string server, string name) =>
+        (long)Scalar("SELECT rowid FROM tools WHERE server_id = $s AND name = $n", ("$s", server), ("$n", name))!;
 
     /// <summary>
     /// Streams the current (not removed) tools, ordered by server and name, each with the classification of its

@@ -90,5 +90,61 @@ internal static class Migrations
         );
         CREATE VIRTUAL TABLE tools_fts USING fts5(server_id UNINDEXED, name, description);
         """,
+        // 2: what several sources say about one server, incremental-crawl state, conditional-request cache, static evidence.
+        """
+        CREATE TABLE server_sources (
+            server_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            source_key TEXT NOT NULL,
+            status TEXT NOT NULL,
+            document TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            PRIMARY KEY (server_id, source, source_key)
+        );
+        CREATE TABLE server_keys (
+            key TEXT PRIMARY KEY,
+            server_id TEXT NOT NULL
+        );
+        CREATE TABLE source_state (
+            source TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (source, name)
+        );
+        CREATE TABLE http_cache (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            body BLOB NOT NULL,
+            fetched_at TEXT NOT NULL
+        );
+        CREATE TABLE tool_evidence (
+            server_id TEXT NOT NULL,
+            tool_name TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            provenance TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            location TEXT NOT NULL,
+            PRIMARY KEY (server_id, tool_name, hash)
+        );
+        """,
+        // site: the input hash of every published page per output folder (incremental generation), and the hashes of a run not yet published; summary is the page's row in the browse lists and search index.
+        """
+        CREATE TABLE site_pages (
+            site TEXT NOT NULL,
+            path TEXT NOT NULL,
+            input_hash TEXT NOT NULL,
+            summary TEXT,
+            PRIMARY KEY (site, path)
+        );
+        CREATE TABLE site_pages_pending (
+            site TEXT NOT NULL,
+            path TEXT NOT NULL,
+            input_hash TEXT NOT NULL,
+            summary TEXT,
+            PRIMARY KEY (site, path)
+        );
+        """,
     ];
 }

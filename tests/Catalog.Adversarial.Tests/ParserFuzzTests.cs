@@ -1,0 +1,105 @@
+using System.Text;
+using Catalog.Crawler.Introspection;
+using Catalog.Crawler.Sources;
+using Catalog.Data;
+using Catalog.Data.Io;
+
+namespace Catalog.Adversarial.Tests;
+
+/// <summary>
+/// Random-mutation fuzzing of every parser that reads outside input: each mutated document must give a value or an
+/// <see cref="InputException"/>, never another exception, and must finish. CATALOG_FUZZ_CASES raises the count
+/// (100,000 per parser locally); CI runs the default.
+/// </summary>
+public sealed class ParserFuzzTests
+{
+    private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("CATALOG_FUZZ_CASES"), out var n) ? n : 1500;
+
+    private const string SeedDocument = """
+        [{ "name": "io.github.acme/files", "description": "Files", "version": "1.2.3",
+           "repository": { "url": "https://github.com/acme/files", "source": "github" },
+           "packages": [{ "registryType": "npm", "identifier": "@acme/files-mcp", "version": "1.2.3", "transport": { "type": "stdio" },
+             "packageArguments": [{ "type": "positional", "value": "/tmp" }, { "type": "named", "name": "--mode", "value": "ro" }],
+             "environmentVariables": [{ "name": "ACME_TOKEN", "isRequired": true, "isSecret": true }] }],
+           "remotes": [{ "type": "streamable-http", "url": "https://{host}/mcp" }] }]
+        """;
+
+    private const string ConfigDocument = """
+        { "mcpServers": { "files": { "command": "npx", "args": ["-y", "@acme/files-mcp@1.2.3", "/data"], "env": { "TOKEN": "x" } },
+                          "local": { "command": "node", "args": ["/opt/x.js"] }, "remote": { "url": "https://example.com/mcp" } } }
+        """;
+
+    private const string ToolLine = """{"server":"acme/files","name":"delete_file","title":"Delete","description":"Deletes a file.","inputSchema":{"type":"object","properties":{"path":{"type":"string","enum":["a","b"]}},"required":["path"]},"annotations":{"readOnlyHint":false,"destructiveHint":true}}""";
+
+    [Fact]
+    public void Seed_file_parser_survives_mutated_documents() =>
+        Fuzz(SeedDocument, 1, path => SeedFileSource.Read(path));
+
+    [Fact]
+    public void Mcp_config_parser_survives_mutated_documents() =>
+        Fuzz(ConfigDocument, 2, path => McpConfigSource.Read(path));
+
+    [Fact]
+    public void Tool_line_parser_survives_mutated_lines() =>
+        Fuzz(ToolLine, 3, path => ToolLines.ReadFile(path));
+
+    [Fact]
+    public void Stdout_filter_survives_mutated_messages()
+    {
+        var random = new Random(4);
+        var message = """{"jsonrpc":"2.0","id":7,"result":{"tools":[""" + ToolLine + "]}}\n";
+        for (var i = 0; i < Cases; i++)
+        {
+            var bytes = Mutate(Encoding.UTF8.GetBytes(message), random);
+            using var filter = new JsonLineFilter(new MemoryStream(bytes), 16);
+            var output = new MemoryStream();
+            filter.CopyTo(output);
+            Assert.True(output.Length <= bytes.Length + 256, "the filter must not grow a message by more than an error envelope");
+        }
+    }
+
+    private static void Fuzz(string seed, int randomSeed, Action<string> parse)
+    {
+        var random = new Random(randomSeed);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("catalog-fuzz-").FullName, "input.json");
+        var original = Encoding.UTF8.GetBytes(seed);
+        for (var i = 0; i < Cases; i++)
+        {
+            var mutated = Mutate(original, random);
+            File.WriteAllBytes(path, mutated);
+            try
+            {
+                parse(path);
+            }
+            catch (InputException)
+            {
+                // A clear, expected rejection.
+            }
+            catch (Exception ex)
+            {
+                Assert.Fail($"case {i}: {ex.GetType().Name}: {ex.Message}\ninput: {Encoding.UTF8.GetString(mutated)}");
+            }
+        }
+    }
+
+    /// <summary>A few random edits: flipped bytes, deleted or duplicated spans, inserted JSON punctuation.</summary>
+    private static byte[] Mutate(byte[] input, Random random)
+    {
+        var bytes = new List<byte>(input);
+        var edits = 1 + random.Next(6);
+        byte[] tokens = "{}[]\",:\\0-e.tfn \u0000\n"u8.ToArray();
+        for (var e = 0; e < edits && bytes.Count > 0; e++)
+        {
+            var at = random.Next(bytes.Count);
+            switch (random.Next(5))
+            {
+                case 0: bytes[at] = (byte)random.Next(256); break;
+                case 1: bytes.RemoveRange(at, Math.Min(bytes.Count - at, 1 + random.Next(16))); break;
+                case 2: bytes.InsertRange(at, bytes.GetRange(at, Math.Min(bytes.Count - at, 1 + random.Next(32)))); break;
+                case 3: bytes.Insert(at, tokens[random.Next(tokens.Length)]); break;
+                default: bytes.InsertRange(at, Enumerable.Repeat((byte)'[', random.Next(2000))); break;
+            }
+        }
+        return [.. bytes];
+    }
+}
