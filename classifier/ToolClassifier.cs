@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Catalog.Classifier.Decision;
 using Catalog.Classifier.Findings;
+using Catalog.Classifier.Learning;
 using Catalog.Classifier.Policy;
 using Catalog.Classifier.Rules;
 using Catalog.Classifier.Signals;
@@ -8,12 +10,18 @@ using Catalog.Data.Model;
 namespace Catalog.Classifier;
 
 /// <summary>
-/// The deterministic rules classifier: a pure function from a tool definition to its category, tags, risk class,
-/// rationale, findings and recommended policy. No I/O and no shared mutable state, so one instance can serve threads.
+/// Classifies a tool definition: deterministic rules read the evidence, a learned model reads the same definition
+/// plus the rules' outputs, and the two are combined (see <see cref="Combiner"/>) into the category, confidence,
+/// tags, risk class, rationale, findings and recommended policy. No I/O after construction and no shared mutable
+/// state, so one instance can serve threads.
 /// </summary>
 public sealed class ToolClassifier
 {
-    public const string Version = "rules-1";
+    /// <summary>Stamped on every classification; a store reclassifies tools stamped with another version.</summary>
+    public const string Version = "combined-1";
+
+    /// <summary>The version when the rules decide alone (no model file, or <see cref="ClassifierMode.Rules"/>).</summary>
+    public const string RulesVersion = "rules-1";
 
     // Order matters only for the order of evidence in the output; every rule sees the same facts.
     private static readonly IRule[] Rules =
@@ -34,31 +42,80 @@ public sealed class ToolClassifier
     private static readonly IFindingCheck[] Checks =
     [
         new AnnotationContradictionCheck(),
+        new AnnotationMissingCheck(),
         new PromptInjectionCheck(),
+        new ExfiltrationParameterCheck(),
         new HiddenTextCheck(),
+        new ToolShadowingCheck(),
     ];
 
-    private readonly ClassifierOptions _options;
+    private static readonly ConcurrentDictionary<string, LogisticModel> Loaded = new(StringComparer.Ordinal);
 
-    public ToolClassifier(ClassifierOptions? options = null) => _options = options ?? new ClassifierOptions();
+    [ThreadStatic] private static FeatureVector? _buffer;
+
+    private readonly ClassifierOptions _options;
+    private readonly ICategoryModel? _model;
+
+    public ToolClassifier(ClassifierOptions? options = null)
+    {
+        _options = options ?? new ClassifierOptions();
+        if (_options.Mode == ClassifierMode.Rules) return;
+        var path = _options.ModelPath ?? ModelFile.DefaultPath();
+        if (path is null)
+        {
+            if (_options.Mode == ClassifierMode.Model) throw new Data.InputException("no model file: run 'catalog train' or pass one");
+            return;
+        }
+        _model = Loaded.GetOrAdd(Path.GetFullPath(path), ModelFile.Read);
+    }
+
+    internal ToolClassifier(ClassifierOptions options, ICategoryModel? model)
+    {
+        _options = options;
+        _model = options.Mode == ClassifierMode.Rules ? null : model;
+    }
+
+    /// <summary>The version this instance stamps: the rules' alone when no model takes part.</summary>
+    public string VersionId => _model is null ? RulesVersion : Version;
 
     public Classification Classify(ToolInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var facts = new ToolFacts(input, _options.IgnoreAnnotations);
-        var sink = new EvidenceSink();
-        foreach (var rule in Rules) rule.Apply(facts, sink);
+        var (facts, observations, rules, operations) = ApplyRules(input, _options.IgnoreAnnotations);
 
-        var observations = sink.Observations;
-        var verdict = CategoryDecider.Decide(observations, facts.HasDescription);
+        var verdict = rules;
+        IReadOnlyList<string> cues = [];
+        if (_model is { } model)
+        {
+            var v = _buffer is { } b && b.Mask == (1 << model.BucketBits) - 1 ? b : _buffer = new FeatureVector(model.BucketBits);
+            FeatureExtractor.Extract(facts, input.ServerId, observations, rules, model.UsesRules, v);
+            Span<double> p = stackalloc double[3];
+            model.Predict(v.Indices, v.Values, p);
+            var (category, raw) = Combiner.Decide(p, model.UsesRules && Combiner.ExplicitDestructive(observations));
+            var confidence = Math.Round(model.Calibration.Apply(raw), 2);
+            verdict = category == rules.Category
+                ? rules with { Confidence = confidence }
+                : CategoryDecider.Decide(observations, facts.HasDescription, (category, confidence));
+            if (category != rules.Category || _options.Mode == ClassifierMode.Model) cues = ModelCues.For(facts, model, category);
+        }
+
         var tags = TagDecider.Decide(observations, verdict.Category);
         var risk = RiskTable.Classify(verdict.Category, tags);
-        var rationale = RationaleWriter.Write(facts.Name, verdict, tags, risk, observations);
+        var rationale = RationaleWriter.Write(facts.Name, verdict, tags, risk, observations, cues);
 
         var findings = new List<Finding>();
         foreach (var check in Checks) check.Check(facts, verdict, tags, findings);
 
-        var evidence = observations.Select(o => o.Evidence).OrderByDescending(e => e.Weight).ToList();
+        var evidence = new List<Evidence>(observations.Count);
+        foreach (var o in observations) evidence.Add(o.Evidence);
+        // Strongest first; a stable insertion sort keeps equal weights in the rules' order.
+        for (var i = 1; i < evidence.Count; i++)
+        {
+            var e = evidence[i];
+            var j = i - 1;
+            while (j >= 0 && evidence[j].Weight < e.Weight) { evidence[j + 1] = evidence[j]; j--; }
+            evidence[j + 1] = e;
+        }
         return new Classification(
             verdict.Category,
             tags,
@@ -67,8 +124,19 @@ public sealed class ToolClassifier
             rationale,
             evidence,
             findings,
-            sink.Operations.ToList(),
+            operations,
             PolicyRecommender.For(verdict.Category, risk, tags),
-            Version);
+            VersionId);
+    }
+
+    /// <summary>The rules' reading of one tool, shared by classification, training and evaluation.</summary>
+    internal static (ToolFacts Facts, IReadOnlyList<Observation> Observations, Verdict Rules, IReadOnlyList<OperationClass> Operations)
+        ApplyRules(ToolInput input, bool ignoreAnnotations)
+    {
+        var facts = new ToolFacts(input, ignoreAnnotations);
+        var sink = new EvidenceSink();
+        foreach (var rule in Rules) rule.Apply(facts, sink);
+        var observations = sink.Observations;
+        return (facts, observations, CategoryDecider.Decide(observations, facts.HasDescription), sink.Operations);
     }
 }

@@ -21,6 +21,9 @@ public static class CliApp
             SiteCommand.Create(console),
             ExportCommand.Create(console),
             ChangesCommand.Create(console),
+            TrainCommand.Create(console),
+            EvalCommand.Create(console),
+            BenchCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -19,7 +19,12 @@ internal static class CategoryDecider
     // LABELING.md: when the description and the name disagree, the description wins.
     private const double OverruledByDescription = 0.5;
 
-    public static Verdict Decide(IReadOnlyList<Observation> observations, bool hasDescription)
+    /// <param name="decided">
+    /// A category already decided elsewhere (the combined rules-and-model reading) with its confidence: the evidence
+    /// is then sorted into what supports and what was set aside for that category.
+    /// </param>
+    public static Verdict Decide(IReadOnlyList<Observation> observations, bool hasDescription,
+        (Category Category, double Confidence)? decided = null)
     {
         var weighted = Effective(observations);
 
@@ -54,6 +59,8 @@ internal static class CategoryDecider
             confidence = 0.55 + 0.4 * evidenceForRead - 0.5 * writeOrWorse;
         }
 
+        if (decided is { } given) (category, confidence) = given;
+
         var deciding = weighted
             .Where(x => Points(x.Obs, category) && x.Weight >= 0.3)
             .OrderByDescending(x => x.Weight)
@@ -66,13 +73,16 @@ internal static class CategoryDecider
             .Select(x => x.Obs)
             .ToList();
 
-        var sources = deciding.Select(o => o.Evidence.Source).Distinct().Count();
-        if (sources >= 2) confidence += 0.08;
-        if (overruled.Any(o => o.Evidence.Weight >= 0.7)) confidence -= 0.1;
-        if (!hasDescription) confidence *= 0.85;
-        confidence = Math.Round(Math.Clamp(confidence, 0.05, 0.98), 2);
+        if (decided is null)
+        {
+            var sources = deciding.Select(o => o.Evidence.Source).Distinct().Count();
+            if (sources >= 2) confidence += 0.08;
+            if (overruled.Any(o => o.Evidence.Weight >= 0.7)) confidence -= 0.1;
+            if (!hasDescription) confidence *= 0.85;
+        }
+        confidence = Math.Round(Math.Clamp(confidence, 0.05, decided is null ? 0.98 : 0.99), 2);
 
-        return new Verdict(category, confidence, deciding, overruled, claim);
+        return new Verdict(category, confidence, deciding, overruled, claim) { ReadScore = Math.Max(r, claimWeight), WriteScore = w, DestructiveScore = d };
     }
 
     private static bool Points(Observation o, Category c) =>

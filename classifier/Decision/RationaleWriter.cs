@@ -11,11 +11,11 @@ namespace Catalog.Classifier.Decision;
 internal static class RationaleWriter
 {
     public static string Write(string toolName, Verdict verdict, IReadOnlyList<string> tags, RiskClass risk,
-        IReadOnlyList<Observation> observations)
+        IReadOnlyList<Observation> observations, IReadOnlyList<string>? modelCues = null)
     {
         var sb = new StringBuilder(400);
         var name = QuoteText.Of(toolName);
-        WhatDecided(sb, name, verdict);
+        WhatDecided(sb, name, verdict, modelCues ?? []);
         sb.Append(' ');
         WhyNotNeighbour(sb, verdict);
         sb.Append(' ');
@@ -25,10 +25,26 @@ internal static class RationaleWriter
         return sb.ToString();
     }
 
-    private static void WhatDecided(StringBuilder sb, string name, Verdict v)
+    private static void WhatDecided(StringBuilder sb, string name, Verdict v, IReadOnlyList<string> cues)
     {
         sb.Append('"').Append(name).Append("\" is ").Append(v.Category);
         var top = v.Deciding.FirstOrDefault(o => o.Why.Length > 0);
+        if (top is null && cues.Count > 0)
+        {
+            sb.Append(" because the learned model, weighing the words ");
+            for (var i = 0; i < cues.Count; i++)
+            {
+                if (i > 0) sb.Append(" and ");
+                sb.Append('"').Append(QuoteText.Of(cues[i])).Append('"');
+            }
+            sb.Append(" against labelled tools, reads it so; no single rule decided it.");
+            return;
+        }
+        if (top is null && v.Category != Category.Read)
+        {
+            sb.Append(" because its definition as a whole reads like tools that change state, though no single phrase says so.");
+            return;
+        }
         if (top is null)
         {
             sb.Append(" because nothing in its name, description or arguments creates, changes or deletes anything.");

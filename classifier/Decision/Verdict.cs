@@ -11,4 +11,10 @@ internal sealed record Verdict(
     double Confidence,
     IReadOnlyList<Observation> Deciding,
     IReadOnlyList<Observation> Overruled,
-    Observation? ReadOnlyClaim);
+    Observation? ReadOnlyClaim)
+{
+    /// <summary>The rules' combined evidence for each category, 0..1, before the decision; features for the model.</summary>
+    public double ReadScore { get; init; }
+    public double WriteScore { get; init; }
+    public double DestructiveScore { get; init; }
+}

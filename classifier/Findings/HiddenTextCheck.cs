@@ -14,6 +14,7 @@ internal sealed class HiddenTextCheck : IFindingCheck
 {
     public void Check(ToolFacts facts, Verdict verdict, IReadOnlyList<string> tags, List<Finding> findings)
     {
+        if (Homoglyph(facts.Name, findings)) return;
         if (Scan(facts.Name, "name", findings) || Scan(facts.Title, "title", findings) || Scan(facts.Description, "description", findings))
             return;
         foreach (var p in facts.Properties)
@@ -44,6 +45,25 @@ internal sealed class HiddenTextCheck : IFindingCheck
             return true;
         }
         return false;
+    }
+
+    // A Latin name with a Cyrillic or Greek letter inside ("dеlete_file" with U+0435) looks like another tool's name
+    // to a reviewer while matching none of its rules. A name written wholly in another script is just a name.
+    private static bool Homoglyph(string name, List<Finding> findings)
+    {
+        var latin = false;
+        var foreignAt = -1;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z') latin = true;
+            else if (foreignAt < 0 && c is >= '\u0370' and <= '\u03FF' or >= '\u0400' and <= '\u04FF') foreignAt = i;
+        }
+        if (!latin || foreignAt < 0) return false;
+        var code = "U+" + ((int)name[foreignAt]).ToString("X4", CultureInfo.InvariantCulture);
+        findings.Add(new Finding("hidden-text", FindingSeverity.High, $"{code} at offset {foreignAt} of the name",
+            $"The name mixes Latin letters with a look-alike letter ({code}), so it can pass for another tool's name."));
+        return true;
     }
 
     private static string? Kind(char c, char next) => c switch

@@ -12,10 +12,11 @@ namespace Catalog.Classifier.Findings;
 internal sealed partial class PromptInjectionCheck : IFindingCheck
 {
     [GeneratedRegex(
-        @"<\s*/?\s*(important|system|instructions?|secret|hidden)\s*>" +
+        @"<\s*/?\s*(important|system|secret|hidden)\s*>" +
         @"|\bignore\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|other)\s+(instructions|prompts|messages|rules)" +
         @"|\b(do\s+not|don't|never)\s+(tell|inform|mention|reveal|show|notify)\s+(this\s+)?(to\s+)?the\s+user" +
-        @"|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user",
+        @"|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user" +
+        @"|\b(read|cat|open|send|include|upload|attach|copy|pass)\b[^.\n]{0,40}(~/\.|\bid_(rsa|ed25519|ecdsa)\b|/etc/(passwd|shadow)|\.ssh/|mcp\.json|\.aws/credentials)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Injection();
 
@@ -24,7 +25,10 @@ internal sealed partial class PromptInjectionCheck : IFindingCheck
         // Every pattern needs one of these words or an angle bracket; most descriptions have none.
         var text = facts.DescriptionLower;
         if (!facts.HasDescription || text.IndexOf('<') < 0 && !text.Contains("ignore", StringComparison.Ordinal) &&
-            !text.Contains(" user", StringComparison.Ordinal)) return;
+            !text.Contains(" user", StringComparison.Ordinal) && !text.Contains("~/", StringComparison.Ordinal) &&
+            !text.Contains("id_", StringComparison.Ordinal) && !text.Contains(".ssh", StringComparison.Ordinal) &&
+            !text.Contains("/etc/", StringComparison.Ordinal) && !text.Contains("mcp.json", StringComparison.Ordinal) &&
+            !text.Contains(".aws", StringComparison.Ordinal)) return;
         Match match;
         try
         {

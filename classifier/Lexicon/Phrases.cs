@@ -38,6 +38,11 @@ internal static class Phrases
         new("replace existing", Category.Destructive, 0.75, "overwrites existing content"),
         new("replace an existing", Category.Destructive, 0.75, "overwrites existing content"),
         new("replaces an existing", Category.Destructive, 0.75, "overwrites existing content"),
+        // Passive statements of loss: "files not present locally are removed", "omitted items are deleted".
+        new("are removed", Category.Destructive, 0.7, "removes existing data"),
+        new("will be removed", Category.Destructive, 0.7, "removes existing data"),
+        new("are deleted", Category.Destructive, 0.7, "removes existing data"),
+        new("will be deleted", Category.Destructive, 0.7, "removes existing data"),
         new("force push", Category.Destructive, 0.85, "rewrites remote history"),
         new("force-push", Category.Destructive, 0.85, "rewrites remote history"),
         new("drop table", Category.Destructive, 0.8, "can drop tables", Tag: CapabilityTags.Database),

@@ -46,7 +46,8 @@ internal sealed class SchemaParameterRule : IRule
                 sink.For(Category.Destructive, SignalIds.SchemaParam, Sources.Schema, p.Name, weight, "takes code to run");
                 sink.Tag(CapabilityTags.CodeExecution, Sources.Schema, p.Name, 0.7);
             }
-            if (p.Type is "boolean" or null && Escalator(last) is { } escalation)
+            // "truncateFirst", "dropTarget", "pruneOrphans": the verb leads the flag's name.
+            if (p.Type is "boolean" or null && (Escalator(last) ?? LeadingEscalator(p.Tokens)) is { } escalation)
                 sink.For(Category.Destructive, SignalIds.SchemaParam, Sources.Schema, p.Name, escalation, EscalatorWhy);
 
             hasPath |= last is "path" or "filepath" or "filename" or "file";
@@ -82,11 +83,14 @@ internal sealed class SchemaParameterRule : IRule
     }
 
     /// <summary>Flags that exist because the tool can destroy (LABELING.md tie-breaks). Counted only on tools that write.</summary>
+    private static double? LeadingEscalator(IReadOnlyList<string> tokens) =>
+        tokens.Count > 1 && tokens[0] is "truncate" or "drop" or "prune" or "overwrite" or "purge" or "wipe" ? 0.65 : null;
+
     private static double? Escalator(string last) => last switch
     {
         // Measured on the dev set: "confirm" and "force" often gate ordinary writes (a confirmation prompt, a forced
         // re-login), so alone they do not make a tool Destructive; with one more destructive hint they do.
-        "overwrite" or "cascade" or "purge" or "hard" => 0.65,
+        "overwrite" or "cascade" or "purge" or "hard" or "prune" or "truncate" => 0.65,
         "force" or "permanent" => 0.5,
         "recursive" or "confirm" or "confirmed" or "confirmation" => 0.4,
         _ => null,

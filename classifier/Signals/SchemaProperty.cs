@@ -7,10 +7,12 @@ namespace Catalog.Classifier.Signals;
 /// <param name="Enum">String enum values, in declared order.</param>
 /// <param name="Description">Lower-cased description, "" when absent.</param>
 /// <param name="Depth">0 for top-level parameters.</param>
+/// <param name="Required">Listed in the enclosing object's <c>required</c>.</param>
 internal sealed record SchemaProperty(
     string Name,
     IReadOnlyList<string> Tokens,
     string? Type,
     IReadOnlyList<string> Enum,
     string Description,
-    int Depth);
+    int Depth,
+    bool Required = false);

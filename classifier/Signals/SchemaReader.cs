@@ -22,6 +22,7 @@ internal static class SchemaReader
     {
         if (depth >= MaxDepth) return;
         if (!schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object) return;
+        var required = schema.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.Array ? r : (JsonElement?)null;
 
         foreach (var p in properties.EnumerateObject())
         {
@@ -29,14 +30,24 @@ internal static class SchemaReader
             var value = p.Value;
             if (value.ValueKind != JsonValueKind.Object)
             {
-                result.Add(new SchemaProperty(p.Name, NameTokenizer.Split(p.Name), null, [], "", depth));
+                result.Add(new SchemaProperty(p.Name, NameTokenizer.Split(p.Name), null, [], "", depth, IsRequired(required, p.Name)));
                 continue;
             }
             result.Add(new SchemaProperty(p.Name, NameTokenizer.Split(p.Name), TypeOf(value), EnumOf(value),
-                DescriptionOf(value), depth));
+                DescriptionOf(value), depth, IsRequired(required, p.Name)));
             Walk(value, depth + 1, result);
             if (value.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object) Walk(items, depth + 1, result);
         }
+    }
+
+    private static bool IsRequired(JsonElement? required, string name)
+    {
+        if (required is not { } list) return false;
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && item.ValueEquals(name)) return true;
+        }
+        return false;
     }
 
     private static string? TypeOf(JsonElement value)

@@ -25,6 +25,7 @@ internal sealed class ToolFacts
         FirstSentenceEnd = TextWords.FirstSentenceEnd(Description);
         Properties = SchemaReader.Read(tool.InputSchema);
         Annotations = ignoreAnnotations ? null : tool.Annotations;
+        AnnotationsRead = !ignoreAnnotations;
         ServerText = ((input.ServerTitle ?? "") + " " + (input.ServerDescription ?? "")).ToLowerInvariant();
         MentionsSql = NameTokens.Any(SqlWords.Contains) || DescriptionWords.Any(w => SqlWords.Contains(w.Text)) ||
             Properties.Any(p => p.Tokens.Contains("sql"));
@@ -56,6 +57,9 @@ internal sealed class ToolFacts
 
     /// <summary>Null when the tool has none or the options say to ignore them.</summary>
     public ToolAnnotations? Annotations { get; }
+
+    /// <summary>False when the options said to ignore annotations: then their absence means nothing.</summary>
+    public bool AnnotationsRead { get; }
     public string ServerText { get; }
 
     public bool HasDescription => DescriptionWords.Count > 0;

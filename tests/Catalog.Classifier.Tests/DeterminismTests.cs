@@ -17,7 +17,7 @@ public sealed class DeterminismTests
 
     [Fact]
     public void The_classifier_version_is_recorded() =>
-        Assert.Equal(ToolClassifier.Version, Classify("list_notes").ClassifierVersion);
+        Assert.Equal(ToolClassifier.RulesVersion, Classify("list_notes").ClassifierVersion);
 
     [Fact]
     public void Every_contributing_signal_is_in_the_evidence_with_its_source()

@@ -21,8 +21,9 @@ internal static class ToolFactory
     public static string Enum(string prop, params string[] values) =>
         $"{{\"type\":\"object\",\"properties\":{{\"{prop}\":{{\"type\":\"string\",\"enum\":[{string.Join(',', values.Select(v => $"\"{v}\""))}]}}}}}}";
 
+    /// <summary>The rules alone: rule tests pin what each rule does; the combined classifier has its own tests and the cases.</summary>
     public static Classification Classify(ToolInput input, bool ignoreAnnotations = false) =>
-        new ToolClassifier(new ClassifierOptions(ignoreAnnotations)).Classify(input);
+        new ToolClassifier(new ClassifierOptions(ignoreAnnotations, ClassifierMode.Rules)).Classify(input);
 
     public static Classification Classify(string name, string? description = null, string? schema = null) =>
         Classify(Tool(name, description, schema));
