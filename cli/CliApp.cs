@@ -19,6 +19,7 @@ public static class CliApp
             ListCommands.Tools(console),
             ListCommands.Servers(console),
             SiteCommand.Create(console),
+            ServeCommand.Create(console),
             ExportCommand.Create(console),
             ChangesCommand.Create(console),
             TrainCommand.Create(console),

@@ -11,7 +11,21 @@ public static class SitePaths
     public const string NotFound = "404.html";
     public const string Css = "assets/site.css";
     public const string Js = "assets/site.js";
+    public const string Icon = "assets/icon.svg";
     public const string ApiIndex = "api/index.json";
+    public const string SearchIndex = "api/search.json";
+    public const string Stats = "stats.html";
+    public const string Changes = "changes.html";
+    public const string ChangesFeed = "changes.atom";
+    public const string Findings = "browse/findings.html";
+
+    /// <summary>Page <paramref name="page"/> (1-based) of a paginated list whose first page is <paramref name="first"/>.</summary>
+    public static string Paged(string first, int page)
+    {
+        if (page <= 1) return first;
+        if (first == Tools) return $"browse/all-{page}.html";
+        return first[..^5] + "-" + page + ".html";
+    }
 
     public static string Server(string server) => $"servers/{server}.html";
 

@@ -3,22 +3,42 @@ using System.Text;
 namespace Catalog.Site.Output;
 
 /// <summary>
-/// Writes the site into one directory, touching a file only when its bytes change, and removes files a previous run
-/// wrote that this run did not (it remembers them in a manifest, so it never deletes anything it did not write).
+/// Writes one generation of the site. Files whose bytes changed are written to a staging folder beside the site;
+/// nothing in the site itself changes until <see cref="Publish"/>, which moves the staged files into place, deletes
+/// what the previous run wrote and this one did not (it remembers its files in a manifest, so it never deletes
+/// anything it did not write), and replaces the manifest last. A run that fails before publishing leaves the previous
+/// site exactly as it was (<see cref="Abort"/> removes the staging folder).
 /// </summary>
+/// <remarks>
+/// Why not build a full copy and swap folders: at a million tools a full copy is millions of file writes even when
+/// 1% changed; staging only the changed files keeps an incremental run proportional to the change, and the publish
+/// step is a short series of renames on one file system. Memory per file is one 64-bit path hash, not the path.
+/// </remarks>
 public sealed class SiteWriter
 {
     public const string ManifestName = ".site-manifest";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _root;
-    private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
+    private readonly string _staging;
+    private readonly HashSet<ulong> _written = [];
+    private readonly StreamWriter _manifest;
+    private bool _done;
 
     public SiteWriter(string root)
     {
-        _root = Path.GetFullPath(root);
+        _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         Directory.CreateDirectory(_root);
+        _staging = _root + ".staging";
+        if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true); // left by a run that died
+        Directory.CreateDirectory(_staging);
+        _manifest = new StreamWriter(Path.Combine(_staging, ManifestName), false, Utf8) { NewLine = "\n" };
     }
+
+    public string Root => _root;
+
+    /// <summary>A folder for the generator's own scratch files; removed with the staging folder.</summary>
+    public string ScratchFile(string name) => Path.Combine(_staging, ".scratch-" + name);
 
     public int FilesWritten { get; private set; }
 
@@ -30,33 +50,66 @@ public sealed class SiteWriter
 
     public void Write(string relativePath, byte[] content)
     {
-        var full = Resolve(relativePath);
-        if (!_written.Add(relativePath)) throw new InvalidOperationException($"Two outputs share the path {relativePath}.");
-        if (File.Exists(full) && File.ReadAllBytes(full).AsSpan().SequenceEqual(content))
+        var full = Resolve(_root, relativePath);
+        Record(relativePath);
+        if (File.Exists(full) && SameBytes(full, content))
         {
             FilesUnchanged++;
             return;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        File.WriteAllBytes(temp, content);
-        File.Move(temp, full, overwrite: true);
+        var staged = Resolve(_staging, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.WriteAllBytes(staged, content);
         FilesWritten++;
     }
 
-    /// <summary>Deletes what the last run wrote and this one did not, then records this run's files.</summary>
-    public void Finish()
+    /// <summary>Publishes a scratch file under <paramref name="relativePath"/> (moved, not read into memory).</summary>
+    public void WriteFile(string relativePath, string file)
     {
+        Resolve(_root, relativePath);
+        Record(relativePath);
+        var staged = Resolve(_staging, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.Move(file, staged, overwrite: true);
+        FilesWritten++;
+    }
+
+    /// <summary>
+    /// Keeps a published file as it is without rendering it again; false when it is missing (the caller renders it).
+    /// </summary>
+    public bool Keep(string relativePath)
+    {
+        if (!File.Exists(Resolve(_root, relativePath))) return false;
+        Record(relativePath);
+        FilesUnchanged++;
+        return true;
+    }
+
+    /// <summary>True when every file exists in the published site (checked before <see cref="Keep"/>ing a group).</summary>
+    public bool AllExist(params string[] relativePaths) => relativePaths.All(p => File.Exists(Resolve(_root, p)));
+
+    /// <summary>Moves staged files into the site, deletes files the last run wrote and this one did not, then the manifest.</summary>
+    public void Publish()
+    {
+        _manifest.Dispose();
+        foreach (var staged in Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(_staging, staged).Replace(Path.DirectorySeparatorChar, '/');
+            if (relative == ManifestName || relative.StartsWith(".scratch-", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(_root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(staged, target, overwrite: true);
+        }
         var manifest = Path.Combine(_root, ManifestName);
         if (File.Exists(manifest))
         {
-            foreach (var line in File.ReadAllLines(manifest))
+            foreach (var line in File.ReadLines(manifest))
             {
-                if (line.Length == 0 || _written.Contains(line)) continue;
+                if (line.Length == 0 || _written.Contains(PathHash(line))) continue;
                 string full;
                 try
                 {
-                    full = Resolve(line);
+                    full = Resolve(_root, line);
                 }
                 catch (ArgumentException)
                 {
@@ -67,16 +120,57 @@ public sealed class SiteWriter
                 FilesDeleted++;
             }
         }
-        var text = string.Join('\n', _written) + "\n";
-        if (!File.Exists(manifest) || File.ReadAllText(manifest) != text) File.WriteAllText(manifest, text, Utf8);
+        var newManifest = Path.Combine(_staging, ManifestName);
+        if (!File.Exists(manifest) || !SameBytes(manifest, File.ReadAllBytes(newManifest))) File.Move(newManifest, manifest, overwrite: true);
+        Directory.Delete(_staging, recursive: true);
+        _done = true;
     }
 
-    private string Resolve(string relativePath)
+    /// <summary>Drops everything staged; the published site is untouched.</summary>
+    public void Abort()
+    {
+        if (_done) return;
+        _done = true;
+        _manifest.Dispose();
+        try
+        {
+            Directory.Delete(_staging, recursive: true);
+        }
+        catch (IOException)
+        {
+            // removed on the next run
+        }
+    }
+
+    private void Record(string relativePath)
+    {
+        if (!_written.Add(PathHash(relativePath))) throw new InvalidOperationException($"Two outputs share the path {relativePath}.");
+        _manifest.WriteLine(relativePath);
+    }
+
+    private static bool SameBytes(string file, byte[] content)
+    {
+        var info = new FileInfo(file);
+        return info.Length == content.Length && File.ReadAllBytes(file).AsSpan().SequenceEqual(content);
+    }
+
+    /// <summary>64-bit FNV-1a over the path's UTF-16 units: stable, and a collision among a million paths is vanishingly unlikely.</summary>
+    private static ulong PathHash(string path)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in path)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+        return h;
+    }
+
+    private static string Resolve(string root, string relativePath)
     {
         if (relativePath.Length == 0 || Path.IsPathRooted(relativePath) || relativePath.Split('/').Any(p => p is "" or "." or ".."))
             throw new ArgumentException($"Not a safe relative path: {relativePath}", nameof(relativePath));
-        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
-        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ArgumentException($"Path escapes the site: {relativePath}", nameof(relativePath));
         return full;
     }

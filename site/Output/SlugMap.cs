@@ -33,4 +33,6 @@ public sealed class SlugMap
     }
 
     public string this[string name] => _slugs[name];
+
+    public bool TryGet(string name, out string slug) => _slugs.TryGetValue(name, out slug!);
 }

@@ -20,23 +20,29 @@ public static class Layout
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'">
             <meta name="referrer" content="no-referrer">
             <title>{title} · {SiteName}</title>
             <meta name="description" content="{Html.Truncate(summary, 300)}">{canonical}
+            <link rel="icon" href="{root}{SitePaths.Icon}" type="image/svg+xml">
             <link rel="stylesheet" href="{root}{SitePaths.Css}">
+            <link rel="alternate" type="application/atom+xml" title="Recent changes" href="{root}{SitePaths.ChangesFeed}">
             </head>
             <body>
+            <a class="skip" href="#main">Skip to content</a>
             <header class="site-header">
             <a class="brand" href="{root}{SitePaths.Index}">{SiteName}</a>
             <nav aria-label="Site">
             <a href="{root}{SitePaths.Index}">Servers</a>
             <a href="{root}{SitePaths.Tools}">Tools</a>
+            <a href="{root}{SitePaths.Stats}">Stats</a>
+            <a href="{root}{SitePaths.Changes}">Changes</a>
             <a href="{root}{SitePaths.Methodology}">Methodology</a>
             <a href="{root}{SitePaths.ApiIndex}">API</a>
             </nav>
+            <form class="quick" role="search" action="{root}{SitePaths.Tools}" method="get"><label class="visually-hidden" for="site-q">Search tools</label><input type="search" id="site-q" name="q" placeholder="Search tools" autocomplete="off"></form>
             </header>
-            <main>
+            <main id="main">
             {body}
             </main>
             <footer class="site-footer">

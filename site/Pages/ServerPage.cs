@@ -26,6 +26,7 @@ public sealed class ServerPage(ServerView server)
             {Crawl()}
             {Summary()}
             {ToolTable()}
+            {FindingsSection()}
             {PolicySection()}
             """);
         return Layout.Page(Path, server.DisplayName, $"{server.DisplayName}: {Words.Plural(server.Tools.Count, "tool", "tools")}, their risk classes and a recommended gateway policy.", body, options);
@@ -104,6 +105,21 @@ public sealed class ServerPage(ServerView server)
             <tbody>{Html.Join(rows, "\n")}</tbody>
             </table></div></section>
             """);
+    }
+
+    private Markup FindingsSection()
+    {
+        var items = server.Tools
+            .Where(t => t.Classification is { Findings.Count: > 0 })
+            .SelectMany(t => t.Classification!.Findings.Select(f => (Tool: t, Finding: f)))
+            .OrderByDescending(x => x.Finding.Severity).ThenBy(x => x.Tool.Name, StringComparer.Ordinal).ThenBy(x => x.Finding.Type, StringComparer.Ordinal)
+            .Take(200)
+            .Select(x => Html.Of($"<li><span class=\"sev sev-{Words.Severity(x.Finding.Severity)}\">{Words.Severity(x.Finding.Severity)}</span> <a href=\"{_root}{SitePaths.Tool(server.Slug, x.Tool.Slug)}#findings\">{x.Tool.Name}</a> · <strong>{x.Finding.Type}</strong>: {x.Finding.Explanation}</li>"))
+            .ToList();
+        var body = items.Count == 0
+            ? Html.Of($"<p>No findings in the definitions of this server's tools (prompt injection, hidden text, contradicting annotations, changed behaviour).</p>")
+            : Html.Of($"<ul class=\"findings\">{Html.Join(items)}</ul>");
+        return Html.Of($"<section id=\"findings\"><h2>Findings</h2>{body}</section>");
     }
 
     private Markup PolicySection()

@@ -26,12 +26,41 @@ public static class SupportFiles
         return sb.ToString();
     }
 
-    public static string Sitemap(IEnumerable<string> pagePaths, SiteOptions options)
+    public const int SitemapLimit = 50_000;
+
+    /// <summary>
+    /// sitemap.xml from the run's page list (one path per line): a single urlset up to the protocol's 50,000 URLs,
+    /// else a sitemap index over sitemap-N.xml files of 50,000 each. Read from disk, never held whole in memory.
+    /// </summary>
+    public static void Sitemaps(SiteWriter writer, string pageList, SiteOptions options)
     {
         var root = options.NormalizedBaseUrl ?? "";
+        var count = File.ReadLines(pageList).Count();
+        if (count <= SitemapLimit)
+        {
+            writer.Write("sitemap.xml", Urlset(File.ReadLines(pageList), root));
+            return;
+        }
+        var index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        var n = 0;
+        foreach (var chunk in File.ReadLines(pageList).Chunk(SitemapLimit))
+        {
+            n++;
+            var name = $"sitemap-{n}.xml";
+            writer.Write(name, Urlset(chunk, root));
+            index.Append("<sitemap><loc>").Append(Html.Xml(root + name)).Append("</loc></sitemap>\n");
+        }
+        writer.Write("sitemap.xml", index.Append("</sitemapindex>\n").ToString());
+    }
+
+    private static string Urlset(IEnumerable<string> paths, string root)
+    {
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        foreach (var path in pagePaths.Order(StringComparer.Ordinal))
-            sb.Append("<url><loc>").Append(Html.Encode(root + path)).Append("</loc></url>\n");
+        foreach (var path in paths)
+            sb.Append("<url><loc>").Append(Html.Xml(root + path)).Append("</loc></url>\n");
         return sb.Append("</urlset>\n").ToString();
     }
+
+    public static string Sitemap(IEnumerable<string> pagePaths, SiteOptions options) =>
+        Urlset(pagePaths.Order(StringComparer.Ordinal), options.NormalizedBaseUrl ?? "");
 }

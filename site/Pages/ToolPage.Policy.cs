@@ -38,7 +38,7 @@ public sealed partial class ToolPage
         var serverLink = Html.Of($"<a href=\"{_root}{SitePaths.Server(_server.Slug)}\">{_server.DisplayName}</a>");
         var serverPolicyLink = _server.Policy is null ? Markup.Empty
             : Html.Of($"<a href=\"{_root}{SitePaths.Server(_server.Slug)}#policy\">server-wide policy</a>");
-        var entries = Faq.For(Name, _server.DisplayName, _server.Server.Id, serverLink, serverPolicyLink, _server.Tools.Count, C,
+        var entries = Faq.For(Name, _server.DisplayName, _server.Server.Id, serverLink, serverPolicyLink, _siblings.Count, C,
             _tool.Policy?.RuleFor(Name), D.Description);
         var items = entries.Select(e => Html.Of($"<details><summary>{e.Question}</summary>\n{e.Answer}\n</details>"));
         return Section("faq", $"Questions about {Name}", Html.Join(items, "\n"));
@@ -61,18 +61,17 @@ public sealed partial class ToolPage
 
     private static Markup Diff(ToolVersion before, ToolVersion after)
     {
-        var a = before.Definition;
-        var b = after.Definition;
+        if (before.Definition is not { } a || after.Definition is not { } b) return Html.Of($"definition changed");
         var changed = new List<string>();
         if (a.Title != b.Title) changed.Add("title");
         if (a.Description != b.Description) changed.Add("description");
         if (Canonical(a.InputSchema) != Canonical(b.InputSchema)) changed.Add("input schema");
         if (a.Annotations != b.Annotations) changed.Add("annotations");
         var summary = changed.Count == 0 ? "no visible change" : Words.List(changed) + " changed";
-        if (a.Description == b.Description) return Html.Of($"{summary}");
+        var lines = LineDiff.Render(LineDiff.Lines(a), LineDiff.Lines(b));
         return Html.Of($"""
             {summary}
-            <details><summary>Description before and after</summary><div class="diff"><p class="del">{Html.Truncate(a.Description, 2000)}</p><p class="ins">{Html.Truncate(b.Description, 2000)}</p></div></details>
+            <details><summary>What changed in the definition</summary>{lines}</details>
             """);
     }
 
@@ -80,14 +79,22 @@ public sealed partial class ToolPage
 
     private Markup OtherTools()
     {
-        var others = _server.Tools.Where(t => t.Slug != _tool.Slug).ToList();
+        var others = _siblings.Where(t => t.Slug != _tool.Slug).ToList();
         if (others.Count == 0) return Markup.Empty;
         // Categories only: naming other tools' classes here would put other risk levels on this page.
         var items = others.Take(100).Select(t => Html.Of(
-            $"<li><a href=\"{_root}{SitePaths.Tool(_server.Slug, t.Slug)}\">{t.Name}</a> <span class=\"muted\">{t.Classification?.Category.ToString() ?? "not classified"}</span></li>"));
+            $"<li><a href=\"{_root}{SitePaths.Tool(_server.Slug, t.Slug)}\">{t.Name}</a> <span class=\"muted\">{t.Category ?? "not classified"}</span></li>"));
         var more = others.Count > 100
             ? Html.Of($"<p><a href=\"{_root}{SitePaths.Server(_server.Slug)}#tools\">All {others.Count + 1} tools of {_server.DisplayName}</a></p>")
             : Markup.Empty;
         return Section("others", $"Other tools of {_server.DisplayName}", Html.Of($"<ul class=\"others\">{items}</ul>{more}"));
+    }
+
+    private Markup SimilarTools()
+    {
+        if (_similar.Count == 0 || C is null) return Markup.Empty;
+        var items = _similar.Select(t => Html.Of(
+            $"<li><a href=\"{_root}{SitePaths.Tool(t.ServerSlug, t.Slug)}\">{t.Name}</a> <span class=\"muted\">on</span> <a href=\"{_root}{SitePaths.Server(t.ServerSlug)}\">{t.ServerName}</a></li>"));
+        return Section("similar", "Similar tools elsewhere", Html.Of($"<p>{C.Category.ToString()} tools on other servers whose names start with the same verb.</p><ul class=\"others\">{items}</ul>"));
     }
 }

@@ -15,14 +15,20 @@ public sealed partial class ToolPage
     private readonly ToolView _tool;
     private readonly ServerView _server;
     private readonly IReadOnlyList<ToolVersion> _history;
+    private readonly IReadOnlyList<SiblingTool> _siblings;
+    private readonly IReadOnlyList<SimilarTool> _similar;
     private readonly string _root;
     private readonly string _path;
 
-    public ToolPage(ToolView tool, ServerView server, IReadOnlyList<ToolVersion> history)
+    /// <param name="siblings">Every tool of the server, this one included, by name.</param>
+    /// <param name="similar">Tools with the same verb and category on other servers.</param>
+    public ToolPage(ToolView tool, ServerView server, IReadOnlyList<ToolVersion> history, IReadOnlyList<SiblingTool>? siblings = null, IReadOnlyList<SimilarTool>? similar = null)
     {
         _tool = tool;
         _server = server;
         _history = history;
+        _siblings = siblings ?? server.Tools.Select(t => new SiblingTool(t.Name, t.Slug, t.Classification?.Category.ToString())).ToList();
+        _similar = similar ?? [];
         _path = SitePaths.Tool(server.Slug, tool.Slug);
         _root = SitePaths.RootFrom(_path);
     }
@@ -54,6 +60,7 @@ public sealed partial class ToolPage
             FaqSection(),
             History(),
             OtherTools(),
+            SimilarTools(),
         ]);
         var summary = C is null
             ? $"{Name} on {_server.DisplayName}: definition and parameters."

@@ -6,7 +6,81 @@ namespace Catalog.Site.Rendering;
 public static class Html
 {
     /// <summary>Encodes text for element content and for double- or single-quoted attribute values.</summary>
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    public static string Encode(string? text) => WebUtility.HtmlEncode(Reveal(text ?? ""));
+
+    /// <summary>
+    /// Makes invisible and direction-changing characters visible as <c>⟨U+202E⟩</c>: bidi overrides and isolates,
+    /// zero-width characters and Unicode tag characters (used to smuggle hidden instructions) cannot reorder or hide
+    /// text on a page. Other text is returned as is (the same instance when nothing changes).
+    /// </summary>
+    public static string Reveal(string text)
+    {
+        var i = 0;
+        for (; i < text.Length; i++)
+            if (IsHidden(text, i, out _)) break;
+        if (i == text.Length) return text;
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        sb.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            if (IsHidden(text, i, out var codePoint))
+            {
+                sb.Append("⟨U+").Append(codePoint.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append('⟩');
+                if (codePoint > 0xFFFF) i++;
+            }
+            else
+            {
+                sb.Append(text[i]);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsHidden(string text, int i, out int codePoint)
+    {
+        var c = text[i];
+        codePoint = c;
+        if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or >= '\u200B' and <= '\u200F' or '\u2060' or '\uFEFF' or '\u061C' or '\u00AD')
+            return true;
+        if (c < ' ' && c is not '\n' and not '\r' and not '\t') return true;
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            var cp = char.ConvertToUtf32(c, text[i + 1]);
+            if (cp is >= 0xE0000 and <= 0xE007F)
+            {
+                codePoint = cp;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Encodes text for XML (Atom, sitemap): hidden characters revealed, characters XML 1.0 forbids dropped.</summary>
+    public static string Xml(string? text)
+    {
+        var revealed = Reveal(text ?? "");
+        var sb = new System.Text.StringBuilder(revealed.Length);
+        for (var i = 0; i < revealed.Length; i++)
+        {
+            var c = revealed[i];
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < revealed.Length && char.IsLowSurrogate(revealed[i + 1])) { sb.Append(c).Append(revealed[++i]); }
+                continue;
+            }
+            if (char.IsLowSurrogate(c) || c is '\uFFFE' or '\uFFFF') continue;
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Builds markup from an interpolated template; interpolated strings are encoded.</summary>
     public static Markup Of(ref MarkupHandler handler) => handler.ToMarkup();

@@ -27,7 +27,7 @@ public static class MarkdownText
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return Html.Trusted(writer.ToString());
+        return Html.Trusted(Html.Reveal(writer.ToString()));
     }
 
     /// <summary>The text of the Markdown without its markup (for quoting a description inside a sentence).</summary>

@@ -76,6 +76,14 @@ public static class ToolProse
     internal static string Stop(string? quoted) => quoted?.TrimEnd() is { Length: > 0 } q && q[^1] is '.' or '!' or '?' ? "" : ".";
 
     /// <summary>The description's first sentence as plain text, for quoting in prose.</summary>
+    /// <summary>The description as one line of plain text (Markdown removed, whitespace collapsed), for lists and the search index.</summary>
+    public static string OneLine(string? description)
+    {
+        if (string.IsNullOrWhiteSpace(description)) return "";
+        var plain = Rendering.MarkdownText.ToPlainText(Rendering.Html.Truncate(description, 400));
+        return string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     public static string FirstSentence(string? description)
     {
         if (string.IsNullOrWhiteSpace(description)) return "";

@@ -15,7 +15,9 @@ namespace Catalog.Adversarial.Tests;
 /// </summary>
 public sealed class HostileServerTests : IDisposable
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(45);
+    // The crawler's own limits, as in production; a case passes only if the crawl ends within them plus teardown.
+    private static readonly IntrospectionLimits Limits = new();
+    private static readonly TimeSpan Budget = Limits.TotalTimeout + TimeSpan.FromSeconds(30);
     private readonly string _dir = Directory.CreateTempSubdirectory("catalog-adversarial-").FullName;
     private readonly CatalogStore _store;
 
@@ -39,7 +41,7 @@ public sealed class HostileServerTests : IDisposable
         {
             Concurrency = 1,
             CacheDirectory = Path.Combine(_dir, "cache"),
-            Limits = new IntrospectionLimits { StartTimeout = TimeSpan.FromSeconds(10), RequestTimeout = TimeSpan.FromSeconds(10), TotalTimeout = TimeSpan.FromSeconds(30) },
+            Limits = Limits,
         };
         var clock = Stopwatch.StartNew();
         await new ServerCrawler(_store, options).RunAsync(new SourceResult([record], []), "adversarial:" + mode, null, CancellationToken.None);

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Catalog.Data.Model;
+using Catalog.Data.Store;
+using Catalog.Site;
+
+// dotnet run -c Release --project bench -- site --tools 20000 [--work DIR] [--skip-hugo] [--incremental]
+//   builds a synthetic store, generates the site in a child process (peak RSS from /proc), builds the same pages
+//   with Hugo from Markdown under /usr/bin/time -v, and prints the table.
+// dotnet run -c Release --project bench -- gen --db FILE --out DIR [--full]   (one generation; prints time and VmHWM)
+var argv = args.ToList();
+string Opt(string name, string fallback) { var i = argv.IndexOf(name); return i >= 0 && i + 1 < argv.Count ? argv[i + 1] : fallback; }
+bool Flag(string name) => argv.Contains(name);
+var inv = CultureInfo.InvariantCulture;
+
+if (argv.Count > 0 && argv[0] == "gen")
+{
+    using var store = CatalogStore.Open(Opt("--db", "catalog.db"));
+    var sw = Stopwatch.StartNew();
+    var report = new SiteGenerator(store).Generate(Opt("--out", "site-out"), Flag("--full"));
+    sw.Stop();
+    Console.WriteLine(string.Create(inv, $"wall_ms={sw.ElapsedMilliseconds} peak_kb={Peak()} tools={report.ToolPages} written={report.FilesWritten} unchanged={report.FilesUnchanged} deleted={report.FilesDeleted}"));
+    return 0;
+}
+if (argv.Count > 0 && argv[0] == "touch")
+{
+    // Changes the description of every 100th tool (1%), as a crawl that saw a new definition would.
+    using var store = CatalogStore.Open(Opt("--db", "catalog.db"), new Clock(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+    Synthetic.Touch(store, int.Parse(Opt("--every", "100"), inv));
+    return 0;
+}
+if (argv.Count == 0 || argv[0] != "site")
+{
+    Console.Error.WriteLine("usage: bench site --tools N [--work DIR] [--skip-hugo] [--incremental] | bench gen --db FILE --out DIR [--full] | bench touch --db FILE");
+    return 2;
+}
+
+var n = int.Parse(Opt("--tools", "20000"), inv);
+var work = Path.GetFullPath(Opt("--work", Path.Combine(Path.GetTempPath(), $"catalog-bench-{n}")));
+if (Directory.Exists(work)) Directory.Delete(work, true);
+Directory.CreateDirectory(work);
+var db = Path.Combine(work, "catalog.db");
+var sw0 = Stopwatch.StartNew();
+using (var store = CatalogStore.Open(db, new Clock(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero))))
+    Synthetic.Populate(store, n);
+Console.WriteLine($"synthetic store: {n} tools in {sw0.Elapsed.TotalSeconds:0.0}s");
+
+var self = Environment.ProcessPath!;
+var selfArgs = self.EndsWith("dotnet", StringComparison.Ordinal) ? new[] { typeof(Synthetic).Assembly.Location } : [];
+(double Wall, long PeakKb, string Line) Child(params string[] a)
+{
+    var (wall, peak, output) = Timed(self, [.. selfArgs, .. a], work);
+    return (wall, peak, output.Trim());
+}
+
+var ours = Child("gen", "--db", db, "--out", Path.Combine(work, "ours"), "--full");
+Console.WriteLine($"ours full:  {ours.Line}");
+(double Wall, long PeakKb, string Line)? incr = null;
+if (Flag("--incremental"))
+{
+    Child("touch", "--db", db);
+    incr = Child("gen", "--db", db, "--out", Path.Combine(work, "ours"));
+    Console.WriteLine($"ours incr:  {incr.Value.Line}");
+}
+(double Wall, long PeakKb)? hugo = null;
+if (!Flag("--skip-hugo"))
+{
+    if (!File.Exists("/usr/bin/hugo")) { Console.Error.WriteLine("hugo not found: apt-get install -y hugo"); return 3; }
+    using (var store = CatalogStore.Open(db)) Hugo.WriteProject(store, Path.Combine(work, "hugo"));
+    var (wall, peak, output) = Timed("/usr/bin/hugo", ["--quiet", "--source", Path.Combine(work, "hugo"), "--destination", Path.Combine(work, "hugo-out")], work);
+    hugo = (wall, peak);
+    Console.WriteLine($"hugo:       wall_ms={wall:0} peak_kb={peak} {output.Trim()}");
+}
+
+Console.WriteLine();
+Console.WriteLine($"| {n:N0} tool pages | wall | peak RSS |");
+Console.WriteLine("|---|---|---|");
+Console.WriteLine($"| ours (full) | {ours.Wall / 1000:0.00} s | {ours.PeakKb / 1024.0:0} MiB |");
+if (incr is { } inc) Console.WriteLine($"| ours (incremental, 1% changed) | {inc.Wall / 1000:0.00} s ({inc.Wall / ours.Wall:0.000}× full) | {inc.PeakKb / 1024.0:0} MiB |");
+if (hugo is { } h)
+{
+    Console.WriteLine($"| hugo {HugoVersion()} | {h.Wall / 1000:0.00} s | {h.PeakKb / 1024.0:0} MiB |");
+    Console.WriteLine($"| ratio ours/hugo | {ours.Wall / h.Wall:0.000}× | {(double)ours.PeakKb / h.PeakKb:0.000}× |");
+}
+return 0;
+
+static long Peak()
+{
+    foreach (var line in File.ReadLines("/proc/self/status"))
+        if (line.StartsWith("VmHWM:", StringComparison.Ordinal)) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    return -1;
+}
+
+static (double WallMs, long PeakKb, string Output) Timed(string file, string[] arguments, string cwd)
+{
+    var psi = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
+    psi.ArgumentList.Add("-v");
+    psi.ArgumentList.Add(file);
+    foreach (var a in arguments) psi.ArgumentList.Add(a);
+    var sw = Stopwatch.StartNew();
+    using var p = Process.Start(psi)!;
+    var stdout = p.StandardOutput.ReadToEndAsync();
+    var stderr = p.StandardError.ReadToEnd();
+    p.WaitForExit();
+    sw.Stop();
+    if (p.ExitCode != 0) throw new InvalidOperationException($"{file} failed ({p.ExitCode}): {stderr}");
+    long peak = -1;
+    double cpu = 0;
+    foreach (var raw in stderr.Split('\n'))
+    {
+        var line = raw.Trim();
+        if (line.StartsWith("Maximum resident set size (kbytes):", StringComparison.Ordinal)) peak = long.Parse(line.Split(':')[1].Trim(), CultureInfo.InvariantCulture);
+        if (line.StartsWith("User time (seconds):", StringComparison.Ordinal) || line.StartsWith("System time (seconds):", StringComparison.Ordinal))
+            cpu += double.Parse(line.Split(':')[1].Trim(), CultureInfo.InvariantCulture);
+    }
+    return (sw.Elapsed.TotalMilliseconds, peak, string.Create(CultureInfo.InvariantCulture, $"cpu_s={cpu:0.00} ") + stdout.Result);
+}
+
+static string HugoVersion()
+{
+    var p = Process.Start(new ProcessStartInfo("/usr/bin/hugo", "version") { RedirectStandardOutput = true })!;
+    var v = p.StandardOutput.ReadToEnd();
+    p.WaitForExit();
+    return v.Split(' ').Skip(1).FirstOrDefault() ?? "";
+}
+
+internal sealed class Clock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

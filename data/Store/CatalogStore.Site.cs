@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Catalog.Data.Model;
+
+namespace Catalog.Data.Store;
+
+/// <summary>Reads shaped for the site generator, and the per-page input hashes that make it incremental.</summary>
+public sealed partial class CatalogStore
+{
+    /// <summary>The current tools of one server, ordered by name, as raw stored text (with their tool policy when stored).</summary>
+    public IEnumerable<SiteToolRow> GetSiteToolRows(string serverId, string policyFormat) =>
+        Query("""
+            SELECT t.server_id, t.name, t.current_hash, t.provenance, t.first_seen, t.last_seen, v.definition, c.document, c.category, p.content
+            FROM tools t
+            JOIN tool_versions v ON v.server_id = t.server_id AND v.tool_name = t.name AND v.hash = t.current_hash
+            LEFT JOIN classifications c ON c.server_id = t.server_id AND c.tool_name = t.name AND c.hash = t.current_hash
+            LEFT JOIN policies p ON p.server_id = t.server_id AND p.tool_name = t.name AND p.format = $f
+            WHERE t.removed_at IS NULL AND t.server_id = $s
+            ORDER BY t.name
+            """, r => new SiteToolRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                r.GetString(6), NullableString(r, 7), NullableString(r, 8), NullableString(r, 9)),
+            ("$s", serverId), ("$f", policyFormat));
+
+    /// <summary>Parses a <see cref="SiteToolRow"/> into the domain record.</summary>
+    public static CatalogTool ToCatalogTool(SiteToolRow row) => new(
+        row.ServerId,
+        JsonSerializer.Deserialize(row.Definition, CatalogJson.Default.ToolDefinition)!,
+        row.Hash,
+        Enum.Parse<Provenance>(row.Provenance),
+        ParseTime(row.FirstSeen),
+        ParseTime(row.LastSeen),
+        row.Classification is null ? null : JsonSerializer.Deserialize(row.Classification, CatalogJson.Default.Classification));
+
+    public static ToolDefinition ParseDefinition(string json) => JsonSerializer.Deserialize(json, CatalogJson.Default.ToolDefinition)!;
+
+    /// <summary>
+    /// Every stored version of every current tool of one server in one query, by tool name then age. The definition
+    /// text is only read for tools that have more than one version (the others have nothing to diff).
+    /// </summary>
+    public IReadOnlyList<SiteToolVersion> GetServerHistory(string serverId) =>
+        Query("""
+            SELECT v.tool_name, v.hash, CASE WHEN n.cnt > 1 THEN v.definition END, v.first_seen, v.last_seen
+            FROM tool_versions v
+            JOIN (SELECT tool_name, COUNT(*) AS cnt FROM tool_versions WHERE server_id = $s GROUP BY tool_name) n ON n.tool_name = v.tool_name
+            WHERE v.server_id = $s
+            ORDER BY v.tool_name, v.id
+            """, r => new SiteToolVersion(r.GetString(0), r.GetString(1), NullableString(r, 2), ParseTime(r.GetString(3)), ParseTime(r.GetString(4))),
+            ("$s", serverId)).ToList();
+
+    /// <summary>Streams server, name and category of every current tool, ordered by server and name; reads no JSON.</summary>
+    public IEnumerable<SiteToolKey> GetSiteToolKeys() =>
+        Query("""
+            SELECT t.server_id, t.name, c.category
+            FROM tools t
+            LEFT JOIN classifications c ON c.server_id = t.server_id AND c.tool_name = t.name AND c.hash = t.current_hash
+            WHERE t.removed_at IS NULL
+            ORDER BY t.server_id, t.name
+            """, r => new SiteToolKey(r.GetString(0), r.GetString(1), NullableString(r, 2)));
+
+    /// <summary>The newest events, newest first.</summary>
+    public IReadOnlyList<ChangeEvent> GetRecentEvents(int limit) =>
+        Query("SELECT id, run_id, server_id, tool_name, kind, detail, at FROM events ORDER BY id DESC LIMIT $l",
+            r => new ChangeEvent(r.GetInt64(0), r.GetInt64(1), r.GetString(2), NullableString(r, 3), r.GetString(4), NullableString(r, 5), ParseTime(r.GetString(6))),
+            ("$l", limit)).ToList();
+
+    /// <summary>The stored input hash of every published page under <paramref name="prefix"/> for one output folder.</summary>
+    public Dictionary<string, (string Hash, string? Summary)> GetSitePageHashes(string site, string prefix)
+    {
+        var result = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+        foreach (var (path, hash, summary) in Query("SELECT path, input_hash, summary FROM site_pages WHERE site = $site AND path >= $p AND path < $end",
+                     r => (r.GetString(0), r.GetString(1), NullableString(r, 2)), ("$site", site), ("$p", prefix), ("$end", prefix + "\uffff")))
+            result[path] = (hash, summary);
+        return result;
+    }
+
+    /// <summary>Records hashes of pages rendered in this run; they count only after <see cref="CommitSitePageHashes"/>.</summary>
+    public void SavePendingSitePageHashes(string site, IReadOnlyList<(string Path, string Hash, string? Summary)> pages)
+    {
+        if (pages.Count == 0) return;
+        using var tx = Begin();
+        foreach (var (path, hash, summary) in pages)
+            Execute("INSERT OR REPLACE INTO site_pages_pending (site, path, input_hash, summary) VALUES ($site, $p, $h, $sum)", ("$site", site), ("$p", path), ("$h", hash), ("$sum", summary));
+        tx.Commit();
+    }
+
+    /// <summary>Called once the site is published: pending hashes become the recorded ones, in one transaction.</summary>
+    public void CommitSitePageHashes(string site, bool full)
+    {
+        using var tx = Begin();
+        if (full) Execute("DELETE FROM site_pages WHERE site = $site", ("$site", site));
+        Execute("INSERT OR REPLACE INTO site_pages (site, path, input_hash, summary) SELECT site, path, input_hash, summary FROM site_pages_pending WHERE site = $site", ("$site", site));
+        Execute("DELETE FROM site_pages_pending WHERE site = $site", ("$site", site));
+        tx.Commit();
+    }
+
+    /// <summary>Forgets hashes of a run that did not publish, and (when asked) every recorded hash of the folder.</summary>
+    public void DiscardPendingSitePageHashes(string site, bool all = false)
+    {
+        Execute("DELETE FROM site_pages_pending WHERE site = $site", ("$site", site));
+        if (all) Execute("DELETE FROM site_pages WHERE site = $site", ("$site", site));
+    }
+}

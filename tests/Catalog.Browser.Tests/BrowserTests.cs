@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Catalog.Site.Tests.Fixture;
+using Microsoft.Playwright;
+
+namespace Catalog.Browser.Tests;
+
+public sealed partial class BrowserTests(BrowserFixture site) : IClassFixture<BrowserFixture>
+{
+    private const string WriteFile = "tools/io.github.acme-files/write_file.html";
+
+    [Fact]
+    public async Task Search_finds_a_tool_as_you_type()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors);
+        await page.GotoAsync("tools.html");
+        await page.Locator("#search").WaitForAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("indexed");
+        await page.Locator("#q").PressSequentiallyAsync("send_em", new() { Delay = 30 });
+        var rows = page.Locator("#tools-body tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("send_email");
+        await page.Locator("#q").FillAsync("");
+        await page.Locator("#q").PressSequentiallyAsync("alert", new() { Delay = 30 });
+        await Expect(page.Locator("#tools-body tr").First).ToContainTextAsync(Hostile.Script);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__pwned ? 1 : 0"));
+        await context.CloseAsync();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_list()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors);
+        await page.GotoAsync("tools.html");
+        await Expect(page.Locator("#status")).ToContainTextAsync("indexed");
+        var all = await page.Locator("#tools-body tr").CountAsync();
+        await page.Locator("#f-category").SelectOptionAsync("2"); // Destructive
+        await Expect(page.Locator("#status")).ToContainTextAsync("match");
+        var destructive = page.Locator("#tools-body tr");
+        var n = await destructive.CountAsync();
+        Assert.InRange(n, 1, all - 1);
+        for (var i = 0; i < n; i++) await Expect(destructive.Nth(i).Locator(".badge.cat-destructive")).ToHaveCountAsync(1);
+        await page.Locator("#f-findings").SelectOptionAsync("1");
+        await Expect(page.Locator("#tools-body tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#tools-body tr").First).ToContainTextAsync("write_file");
+        await context.CloseAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Copy_puts_the_policy_on_the_clipboard()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors, clipboard: true);
+        await page.GotoAsync(WriteFile);
+        var button = page.Locator("button.copy[data-copy='policy-json']");
+        await Expect(button).ToBeVisibleAsync();
+        await button.ClickAsync();
+        await Expect(button).ToHaveTextAsync("Copied");
+        var clipboard = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        var shown = await page.Locator("#policy-json").TextContentAsync();
+        Assert.Equal(shown, clipboard);
+        Assert.Contains("\"write_file\"", clipboard, StringComparison.Ordinal);
+        await context.CloseAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Pages_log_no_console_errors()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors);
+        foreach (var path in new[] { "index.html", "tools.html", "stats.html", "changes.html", "methodology.html", WriteFile, "servers/io.github.acme-files.html",
+                     "tools/evil-script-alert-1-script/script-alert-1-script.html", "servers/evil-script-alert-1-script.html", "browse/risk-high.html", "no-such-page.html" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.NotNull(response);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        await context.CloseAsync();
+        // The one expected error is the 404 status of the missing page itself.
+        Assert.DoesNotContain(errors, e => !e.Contains("no-such-page", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_internal_link_resolves()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(site.Url) };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { "index.html" };
+        var queue = new Queue<string>(["index.html", "404.html", "tools.html"]);
+        var broken = new List<string>();
+        while (queue.Count > 0)
+        {
+            var path = queue.Dequeue();
+            var response = await http.GetAsync(path);
+            if (!response.IsSuccessStatusCode) { broken.Add($"{path}: {(int)response.StatusCode}"); continue; }
+            if (!path.EndsWith(".html", StringComparison.Ordinal)) continue;
+            var html = await response.Content.ReadAsStringAsync();
+            foreach (var link in SiteText.Links(html))
+            {
+                if (SiteText.IsExternalOrFragment(link)) continue;
+                var target = new Uri(new Uri(http.BaseAddress, path), link.Split('#')[0]);
+                var relative = target.AbsolutePath.TrimStart('/');
+                if (relative.Length == 0) relative = "index.html";
+                if (seen.Add(relative)) queue.Enqueue(relative);
+            }
+        }
+        Assert.Empty(broken);
+        Assert.True(seen.Count > 30, $"only {seen.Count} pages reached");
+    }
+
+    [Fact]
+    public async Task The_site_works_with_javascript_off()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors, javaScript: false);
+        await page.GotoAsync("tools.html");
+        Assert.True(await page.Locator("#search").IsHiddenAsync());
+        Assert.True(await page.Locator("#tools-body tr").CountAsync() >= CatalogFixture.ToolCount);
+        await page.Locator("nav.filters a", new() { HasText = "Destructive" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("browse/category-destructive\\.html$"));
+        await Expect(page.Locator("#tools-body tr").First).ToContainTextAsync("manage_items");
+        await page.Locator("#tools-body a", new() { HasText = "write_file" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("write_file");
+        await Expect(page.Locator("#policy-json")).ToContainTextAsync("\"write_file\"");
+        Assert.True(await page.Locator("button.copy").IsHiddenAsync());
+        await context.CloseAsync();
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+}
