@@ -46,7 +46,8 @@ internal static class ClassifyCommand
                 w.WriteString("name", line.Tool.Name);
                 ClassificationJson.WriteFields(w, c);
                 w.WritePropertyName("policy");
-                using (var policy = JsonDocument.Parse(PolicyLayerPolicy.ForTool(line.Tool.Name, c))) policy.RootElement.WriteTo(w);
+                var rendered = PolicyRendering.Render(ClassifyStage.PolicyFormat, line.Server, null, [(line.Tool, c)]).Content;
+                using (var policy = JsonDocument.Parse(rendered)) policy.RootElement.WriteTo(w);
                 w.WriteEndObject();
             }
             output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));

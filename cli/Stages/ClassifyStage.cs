@@ -1,4 +1,5 @@
 using Catalog.Classifier;
+using Catalog.Classifier.Export;
 using Catalog.Data.Model;
 using Catalog.Data.Store;
 
@@ -6,7 +7,7 @@ namespace Catalog.Cli.Stages;
 
 /// <summary>
 /// Classifies every current tool whose definition has no classification by this classifier version, then renders
-/// the recommended policies (per tool and per server) into the store for the site and export to read.
+/// the recommended policy (per tool and per server, in every export format) into the store for the site to show.
 /// </summary>
 internal static class ClassifyStage
 {
@@ -32,12 +33,17 @@ internal static class ClassifyStage
         var total = 0;
         foreach (var group in store.GetTools().GroupBy(t => t.ServerId))
         {
-            var tools = group.Where(t => t.Classification is not null).Select(t => (t.Definition.Name, t.Classification!)).ToList();
+            var tools = group.Where(t => t.Classification is not null).Select(t => (t.Definition, t.Classification!)).ToList();
             total += group.Count();
+            servers.TryGetValue(group.Key, out var server);
+            var package = PolicyRendering.PackageOf(server);
             store.InTransaction(() =>
             {
-                foreach (var (name, c) in tools) store.SavePolicy(group.Key, name, PolicyFormat, PolicyLayerPolicy.ForTool(name, c));
-                store.SavePolicy(group.Key, null, PolicyFormat, PolicyLayerPolicy.ForServer(tools));
+                foreach (var format in PolicyExporters.Formats)
+                {
+                    foreach (var tool in tools) store.SavePolicy(group.Key, tool.Definition.Name, format, PolicyRendering.Render(format, group.Key, package, [tool]).Content);
+                    store.SavePolicy(group.Key, null, format, PolicyRendering.Render(format, group.Key, package, tools).Content);
+                }
             });
         }
         console.Error.WriteLine($"classified {classified} tool definitions ({total} current tools in the store)");
