@@ -18,7 +18,7 @@ namespace Catalog.Classifier;
 public sealed class ToolClassifier
 {
     /// <summary>Stamped on every classification; a store reclassifies tools stamped with another version.</summary>
-    public const string Version = "combined-1";
+    public const string Version = "combined-2";
 
     /// <summary>The version when the rules decide alone (no model file, or <see cref="ClassifierMode.Rules"/>).</summary>
     public const string RulesVersion = "rules-1";
@@ -95,7 +95,7 @@ public sealed class ToolClassifier
             var confidence = Math.Round(model.Calibration.Apply(raw), 2);
             verdict = category == rules.Category
                 ? rules with { Confidence = confidence }
-                : CategoryDecider.Decide(observations, facts.HasDescription, (category, confidence));
+                : CategoryDecider.Decide(observations, facts.HasDescription, (category, confidence), rules);
             if (category != rules.Category || _options.Mode == ClassifierMode.Model) cues = ModelCues.For(facts, model, category);
         }
 

@@ -86,6 +86,7 @@ public sealed class SiteGenerator
             var toolSlugs = new SlugMap(rows.Select(r => r.Name));
             if (eventServers.Contains(server.Id)) eventToolSlugs[server.Id] = toolSlugs;
             var serverPolicyText = _store.GetPolicy(server.Id, null, PolicyFormat);
+            var formatPolicies = GatewayFormats.Others.Select(f => (Format: f, Policies: _store.GetToolPolicies(server.Id, f.Name))).ToList();
             var serverPolicy = ReadPolicy(serverPolicyText, server.Id, null, warnings);
             var siblings = rows.Select(r => new SiblingTool(r.Name, toolSlugs[r.Name], r.Category)).ToList();
             var history = _store.GetServerHistory(server.Id).GroupBy(v => v.ToolName, StringComparer.Ordinal)
@@ -112,16 +113,18 @@ public sealed class SiteGenerator
                 var path = SitePaths.Tool(slug, toolSlug);
                 var versions = history.GetValueOrDefault(row.Name) ?? [];
                 var like = similar.For(server.Id, row.Name, row.Category);
+                var formats = formatPolicies.Where(f => f.Policies.ContainsKey(row.Name)).Select(f => (f.Format, Content: f.Policies[row.Name])).ToList();
                 string hash;
                 using (var h = new InputHash())
                 {
                     h.Add(context).Add(row.Hash).Add(row.Definition).Add(row.Classification).Add(row.Policy).Add(row.Provenance).Add(row.FirstSeen);
                     foreach (var v in versions) h.Add(v.Hash).Add(v.FirstSeen.ToString("O")).Add(v.Definition is null ? "1" : "n");
                     foreach (var t in like) h.Add(t.ServerName).Add(t.ServerSlug).Add(t.Name).Add(t.Slug).Add(t.Category);
+                    foreach (var f in formats) h.Add(f.Format.Name).Add(f.Content);
                     hash = h.Finish();
                 }
                 var files = new[] { path, SitePaths.ToolJson(slug, toolSlug), row.Policy is null ? null : SitePaths.ToolPolicy(slug, toolSlug) }
-                    .Where(f => f is not null).Cast<string>().ToArray();
+                    .Where(f => f is not null).Cast<string>().Concat(formats.Select(f => SitePaths.ToolFormat(slug, toolSlug, f.Format))).ToArray();
                 ToolSummary summary;
                 if (stored.TryGetValue(path, out var was) && was.Hash == hash && was.Summary is not null && writer.AllExist(files))
                 {
@@ -133,10 +136,11 @@ public sealed class SiteGenerator
                 {
                     var view = new ToolView(CatalogStore.ToCatalogTool(row), toolSlug, ReadPolicy(row.Policy, server.Id, row.Name, warnings));
                     var toolVersions = versions.Select(v => new ToolVersion(v.Hash, v.Definition is null ? null : CatalogStore.ParseDefinition(v.Definition), v.FirstSeen, v.LastSeen)).ToList();
-                    var page = new ToolPage(view, emptyServerView, toolVersions, siblings, like);
+                    var page = new ToolPage(view, emptyServerView, toolVersions, siblings, like, formats);
                     writer.Write(page.Path, page.Render(_options));
                     writer.Write(SitePaths.ToolJson(slug, toolSlug), JsonMirror.Tool(view, emptyServerView));
                     if (view.Policy is { } policy) writer.Write(SitePaths.ToolPolicy(slug, toolSlug), JsonMirror.PolicyFile(policy));
+                    foreach (var (format, content) in formats) writer.Write(SitePaths.ToolFormat(slug, toolSlug, format), content);
                     CheckConsistency(emptyServerView, view, warnings);
                     var c = view.Classification;
                     summary = new ToolSummary(server.Id, serverNames[server.Id].Name, slug, view.Name, toolSlug, c?.Category, c?.Risk, c?.Tags ?? [],

@@ -15,6 +15,8 @@ internal static partial class QuoteText
     [GeneratedRegex(@"\b(low|medium|high|critical)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex RiskWord();
 
+    private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create(".!?:,;");
+
     public static string Of(string text)
     {
         var sb = new StringBuilder(Math.Min(text.Length, MaxLength + 1));
@@ -39,7 +41,8 @@ internal static partial class QuoteText
             s += "…";
         }
         // A full stop, question or exclamation mark inside a quote would end the rationale's sentence early.
-        s = s.Replace(". ", ", ").Replace("! ", ", ").Replace("? ", ", ").TrimEnd('.', '!', '?', ':', ',', ';');
-        return RiskWord().Replace(s, "…");
+        if (s.AsSpan().IndexOfAny(SentenceMarks) >= 0)
+            s = s.Replace(". ", ", ").Replace("! ", ", ").Replace("? ", ", ").TrimEnd('.', '!', '?', ':', ',', ';');
+        return RiskWord().IsMatch(s) ? RiskWord().Replace(s, "…") : s;
     }
 }

@@ -17,4 +17,7 @@ internal sealed record Verdict(
     public double ReadScore { get; init; }
     public double WriteScore { get; init; }
     public double DestructiveScore { get; init; }
+
+    /// <summary>The evidence with the weights the decision gave it, kept so a second decision does not recompute it.</summary>
+    internal IReadOnlyList<(Observation Obs, double Weight)>? Weighted { get; init; }
 }

@@ -136,7 +136,7 @@ internal static class FeatureExtractor
                 if (p.Type is { } type) v.Add(FeatureHash.Mix(ParamType, FeatureHash.Mix(h, FeatureHash.Of(type))), scale);
                 if (p.Required) v.Add(FeatureHash.Mix(ParamRequired, h), scale);
             }
-            for (var i = 0; i < Math.Min(p.Enum.Count, 16); i++) v.Add(FeatureHash.Mix(EnumValue, FeatureHash.Of(p.Enum[i].ToLowerInvariant())), 0.7f);
+            for (var i = 0; i < Math.Min(p.Enum.Count, 16); i++) v.Add(FeatureHash.Mix(EnumValue, FeatureHash.OfLower(p.Enum[i])), 0.7f);
             if (p.Depth == 0 && p.Description.Length > 0) ParamDescription(p.Description, v);
         }
         v.Add(FeatureHash.Mix(ParamCount, (uint)Math.Min(top, 6)));

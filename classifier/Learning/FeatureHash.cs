@@ -22,6 +22,19 @@ internal static class FeatureHash
         return h;
     }
 
+    /// <summary>The hash of the lower-case (invariant) text, without allocating it.</summary>
+    public static uint OfLower(string text)
+    {
+        var h = Offset;
+        foreach (var ch in text)
+        {
+            var c = char.ToLowerInvariant(ch);
+            h = (h ^ (c & 0xFFu)) * Prime;
+            h = (h ^ (uint)(c >> 8)) * Prime;
+        }
+        return h;
+    }
+
     /// <summary>A namespace seed for one feature family ("n" name token, "w" description word…).</summary>
     public static uint Seed(string family) => Of(Offset, family.AsSpan());
 

@@ -33,7 +33,14 @@ internal static class Nouns
     /// <summary>Removing one of these from something is undone by adding it back: Write, not Destructive.</summary>
     public static readonly FrozenSet<string> Attachments = Set(
         "label labels tag tags reaction reactions emoji assignee assignees watcher watchers star stars link links " +
-        "relation relations bookmark dependency dependencies");
+        "relation relations bookmark bookmarks dependency dependencies member members reviewer reviewers approval");
+
+    /// <summary>Items of the agent's own browser session: removing one is acting in the session (Write).</summary>
+    public static readonly FrozenSet<string> SessionItems = Set("cookie cookies tab tabs");
+
+    /// <summary>What "apply X" makes the resource's state, replacing what was there.</summary>
+    public static readonly FrozenSet<string> DesiredState = Set(
+        "manifest manifests yaml configuration config terraform plan kubernetes k8s helm");
 
     /// <summary>Clearing these only drops a cache, which LABELING.md does not count as a change.</summary>
     public static readonly FrozenSet<string> Caches = Set("cache caches console buffer snapshot");
@@ -44,6 +51,9 @@ internal static class Nouns
 
     public static readonly FrozenSet<string> BrowserContext = Set(
         "browser puppeteer playwright page tab chrome firefox selenium webdriver dom stagehand");
+
+    /// <summary>Every object word, for the shared word table.</summary>
+    public static IEnumerable<FrozenSet<string>> AllSets => [Code, ReadRun, Money, InherentlyMoney, MergeTargets, Attachments, SessionItems, DesiredState, Caches, Bulk, Installable, BrowserContext];
 
     internal static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

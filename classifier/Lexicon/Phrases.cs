@@ -38,6 +38,12 @@ internal static class Phrases
         new("replace existing", Category.Destructive, 0.75, "overwrites existing content"),
         new("replace an existing", Category.Destructive, 0.75, "overwrites existing content"),
         new("replaces an existing", Category.Destructive, 0.75, "overwrites existing content"),
+        // Create-or-update overwrites an existing item with the given one (LABELING.md: replacing updates).
+        new("create or update", Category.Destructive, 0.65, "overwrites an existing item when there is one"),
+        new("creates or updates", Category.Destructive, 0.65, "overwrites an existing item when there is one"),
+        new("create or replace", Category.Destructive, 0.75, "overwrites an existing item when there is one"),
+        new("creates or replaces", Category.Destructive, 0.75, "overwrites an existing item when there is one"),
+        new("server-side apply", Category.Destructive, 0.75, "applies a desired state that replaces what exists"),
         // Passive statements of loss: "files not present locally are removed", "omitted items are deleted".
         new("are removed", Category.Destructive, 0.7, "removes existing data"),
         new("will be removed", Category.Destructive, 0.7, "removes existing data"),

@@ -35,12 +35,25 @@ internal static class VerbContext
                 return new(Category.Write, 0.6, null, "manages a resource through several operations", AlsoDestructive: 0.4);
         }
 
-        // remove X from Y: the reverse operation (add X to Y) restores it.
-        if (verb == "remove" && (inName && objects.Contains("from") || objects.Any(Nouns.Attachments.Contains)))
+        // Removing from the agent's own browser session (a cookie, a tab) is acting in that session: Write.
+        if (verb is "remove" or "delete" or "clear" && objects.Any(Nouns.SessionItems.Contains))
+            return new(Category.Write, 0.7, null, "acts in the agent's own browser session");
+        // remove a label/tag/link from Y: the item survives and adding it back undoes the change.
+        if (verb == "remove" && objects.Any(Nouns.Attachments.Contains))
             return new(Category.Write, 0.7, null, "detaches an item, which adding it back undoes");
-        // In prose "remove X from Y" is as often a deletion from a queue as a detachment: a weaker write.
+        // Otherwise "remove X from Y" takes X out for good (a job from a queue, a domain from a project): LABELING.md
+        // lists "remove" as Destructive.
         if (verb == "remove" && objects.Contains("from"))
-            return new(Category.Write, 0.6, null, "takes an item out of a container");
+            return new(Category.Destructive, 0.7, null, "removes an item from where it lived");
+
+        // LABELING.md: an update that replaces what exists is Destructive. "Apply a manifest/config" replaces the
+        // resource's state with the given one.
+        if (verb == "apply" && objects.Any(Nouns.DesiredState.Contains))
+            return new(Category.Destructive, 0.75, null, "applies a desired state that replaces what exists");
+        if (verb == "upsert")
+            return new(Category.Destructive, 0.65, null, "creates or overwrites an existing item");
+        if (verb is "update" or "replace" && objects.Any(o => o is "file" or "files" or "content" or "contents"))
+            return new(Category.Destructive, 0.7, null, "replaces a file's or a document's existing content");
 
         if (verb is "clear" or "purge" or "flush" or "invalidate" or "reset" && objects.Any(Nouns.Caches.Contains))
             return new(Category.Read, 0.55, null, "only drops a cache");

@@ -16,6 +16,9 @@ internal static class VerbLexicon
 
     private static readonly FrozenDictionary<string, VerbSense> Forms = Build();
 
+    /// <summary>Every word form the table knows, for the shared word table.</summary>
+    public static IEnumerable<string> AllForms => Forms.Keys;
+
     public static bool TryGet(string word, out VerbSense sense) => Forms.TryGetValue(word, out sense);
 
     private static IEnumerable<VerbSense> Table()

@@ -26,12 +26,12 @@ internal sealed class DescriptionMentionRule : IRule
     public void Apply(ToolFacts facts, EvidenceSink sink)
     {
         var words = facts.DescriptionWords;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         for (var i = 0; i < words.Count; i++)
         {
             if (!VerbLexicon.TryGet(words[i].Text, out var sense) || !Verbs.Contains(sense.Verb)) continue;
             // The opening verb is the description-verb rule's; "remove X from Y" detaches rather than deletes.
-            if (i == 0 || Negated(words, i) || Detaches(words, i) || !seen.Add(sense.Verb)) continue;
+            if (i == 0 || Negated(words, i) || Detaches(words, i) || !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(sense.Verb)) continue;
             var w = words[i];
             sink.For(Category.Destructive, SignalIds.DescriptionMention, Sources.Description, facts.Quote(w.Start, w.Length),
                 Weight, "mentions removing data");

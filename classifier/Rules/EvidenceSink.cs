@@ -16,7 +16,7 @@ internal sealed class EvidenceSink
     /// <param name="verb">The base verb behind the evidence: the same verb in name and description is one signal, not two.</param>
     public void For(Category category, string signal, string source, string text, double weight, string why,
         bool primary = true, string? verb = null, bool contextual = false) =>
-        Add(new Observation(new Evidence(signal, source, text, category.ToString(), Math.Round(weight, 3)), why, primary, verb, contextual));
+        Add(new Observation(new Evidence(signal, source, text, Observation.NameOf(category), Math.Round(weight, 3)), why, primary, verb, contextual));
 
     public void Tag(string tag, string source, string text, double weight) =>
         Add(new Observation(new Evidence(SignalIds.Tag, source, text, tag, Math.Round(weight, 3)), ""));
@@ -45,5 +45,10 @@ internal sealed class EvidenceSink
 /// <param name="Contextual">The verb's object changed its meaning ("add two numbers", "update many").</param>
 internal sealed record Observation(Evidence Evidence, string Why, bool Primary = true, string? Verb = null, bool Contextual = false)
 {
-    public bool IsCategory(Category c) => Evidence.Points == c.ToString() && Evidence.Signal != SignalIds.Tag;
+    // Enum.ToString on every comparison was a hot cost; the names are fixed.
+    private static readonly string[] Names = [nameof(Category.Read), nameof(Category.Write), nameof(Category.Destructive)];
+
+    public static string NameOf(Category c) => (uint)c < (uint)Names.Length ? Names[(int)c] : c.ToString();
+
+    public bool IsCategory(Category c) => Evidence.Signal != SignalIds.Tag && string.Equals(Evidence.Points, NameOf(c), StringComparison.Ordinal);
 }

@@ -45,7 +45,7 @@ internal static class NameTokenizer
     private static void Flush(List<string> tokens, Span<char> buffer, ref int length, List<Range>? ranges, int end)
     {
         if (length == 0) return;
-        tokens.Add(new string(buffer[..length]));
+        tokens.Add(WordTable.Get(buffer[..length]));
         ranges?.Add(new Range(end - length, end));
         length = 0;
     }

@@ -28,13 +28,15 @@ internal static class SchemaReader
         {
             if (result.Count >= MaxProperties) return;
             var value = p.Value;
+            // JsonProperty.Name allocates on every read: read it once.
+            var name = p.Name;
             if (value.ValueKind != JsonValueKind.Object)
             {
-                result.Add(new SchemaProperty(p.Name, NameTokenizer.Split(p.Name), null, [], "", depth, IsRequired(required, p.Name)));
+                result.Add(new SchemaProperty(name, NameTokenizer.Split(name), null, [], "", depth, IsRequired(required, name)));
                 continue;
             }
-            result.Add(new SchemaProperty(p.Name, NameTokenizer.Split(p.Name), TypeOf(value), EnumOf(value),
-                DescriptionOf(value), depth, IsRequired(required, p.Name)));
+            result.Add(new SchemaProperty(name, NameTokenizer.Split(name), TypeOf(value), EnumOf(value),
+                DescriptionOf(value), depth, IsRequired(required, name)));
             Walk(value, depth + 1, result);
             if (value.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object) Walk(items, depth + 1, result);
         }
@@ -53,18 +55,28 @@ internal static class SchemaReader
     private static string? TypeOf(JsonElement value)
     {
         if (!value.TryGetProperty("type", out var type)) return null;
-        if (type.ValueKind == JsonValueKind.String) return type.GetString();
+        if (type.ValueKind == JsonValueKind.String) return KnownType(type) ?? type.GetString();
         if (type.ValueKind != JsonValueKind.Array) return null;
         // ["string","null"] is a nullable string; the non-null member is the type.
         foreach (var t in type.EnumerateArray())
         {
-            if (t.ValueKind == JsonValueKind.String && t.GetString() is { } s && s != "null") return s;
+            if (t.ValueKind == JsonValueKind.String && (KnownType(t) ?? t.GetString()) is { } s && s != "null") return s;
         }
+        return null;
+    }
+
+    private static readonly string[] Types = ["string", "object", "array", "integer", "number", "boolean", "null"];
+
+    // The JSON Schema type names, without allocating a string for each.
+    private static string? KnownType(JsonElement type)
+    {
+        foreach (var t in Types) if (type.ValueEquals(t)) return t;
         return null;
     }
 
     private static IReadOnlyList<string> EnumOf(JsonElement value)
     {
+        if (!value.TryGetProperty("enum", out _) && !value.TryGetProperty("anyOf", out _) && !value.TryGetProperty("oneOf", out _)) return [];
         var values = new List<string>();
         if (value.TryGetProperty("enum", out var e) && e.ValueKind == JsonValueKind.Array) Collect(e, values);
         // Zod and pydantic emit literal unions as anyOf/oneOf of const values.

@@ -18,7 +18,7 @@ internal static class TextWords
             }
             if (start >= 0)
             {
-                words.Add(new TextWord(lower[start..i], start, i - start));
+                words.Add(new TextWord(WordTable.Get(lower.AsSpan(start, i - start)), start, i - start));
                 start = -1;
             }
         }

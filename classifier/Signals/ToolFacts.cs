@@ -26,9 +26,8 @@ internal sealed class ToolFacts
         Properties = SchemaReader.Read(tool.InputSchema);
         Annotations = ignoreAnnotations ? null : tool.Annotations;
         AnnotationsRead = !ignoreAnnotations;
-        ServerText = ((input.ServerTitle ?? "") + " " + (input.ServerDescription ?? "")).ToLowerInvariant();
-        MentionsSql = NameTokens.Any(SqlWords.Contains) || DescriptionWords.Any(w => SqlWords.Contains(w.Text)) ||
-            Properties.Any(p => p.Tokens.Contains("sql"));
+        _input = input;
+        MentionsSql = AnySql(NameTokens, DescriptionWords, Properties);
     }
 
     private static readonly HashSet<string> SqlWords = new(StringComparer.Ordinal)
@@ -36,6 +35,17 @@ internal sealed class ToolFacts
         "sql", "psql", "pg", "postgres", "postgresql", "mysql", "sqlite", "mssql", "tsql", "plsql", "ddl", "dml", "bigquery",
         "snowflake", "clickhouse", "duckdb", "mariadb", "oracle",
     };
+
+    private readonly ToolInput _input;
+    private string? _serverText;
+
+    private static bool AnySql(IReadOnlyList<string> name, IReadOnlyList<TextWord> words, IReadOnlyList<SchemaProperty> properties)
+    {
+        foreach (var t in name) if (SqlWords.Contains(t)) return true;
+        foreach (var w in words) if (SqlWords.Contains(w.Text)) return true;
+        foreach (var p in properties) foreach (var t in p.Tokens) if (t == "sql") return true;
+        return false;
+    }
 
     /// <summary>The tool talks about SQL somewhere, so "query" is a SQL statement rather than a search string.</summary>
     public bool MentionsSql { get; }
@@ -60,7 +70,7 @@ internal sealed class ToolFacts
 
     /// <summary>False when the options said to ignore annotations: then their absence means nothing.</summary>
     public bool AnnotationsRead { get; }
-    public string ServerText { get; }
+    public string ServerText => _serverText ??= ((_input.ServerTitle ?? "") + " " + (_input.ServerDescription ?? "")).ToLowerInvariant();
 
     public bool HasDescription => DescriptionWords.Count > 0;
 

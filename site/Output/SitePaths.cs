@@ -29,6 +29,10 @@ public static class SitePaths
 
     public static string Server(string server) => $"servers/{server}.html";
 
+    /// <summary>A tool's recommended policy in another gateway's format (<c>api/tools/S/T.FORMAT.EXT</c>).</summary>
+    public static string ToolFormat(string server, string tool, Policy.GatewayFormats.Format format) =>
+        $"api/tools/{server}/{tool}.{format.Name}.{format.Extension}";
+
     public static string ServerJson(string server) => $"api/servers/{server}.json";
 
     public static string ServerPolicy(string server) => $"api/servers/{server}.policy.json";

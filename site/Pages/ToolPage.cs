@@ -1,5 +1,6 @@
 using Catalog.Data.Model;
 using Catalog.Site.Output;
+using Catalog.Site.Policy;
 using Catalog.Site.Rendering;
 using Catalog.Site.Text;
 using Catalog.Site.Views;
@@ -17,13 +18,17 @@ public sealed partial class ToolPage
     private readonly IReadOnlyList<ToolVersion> _history;
     private readonly IReadOnlyList<SiblingTool> _siblings;
     private readonly IReadOnlyList<SimilarTool> _similar;
+    private readonly IReadOnlyList<(GatewayFormats.Format Format, string Content)> _formats;
     private readonly string _root;
     private readonly string _path;
 
     /// <param name="siblings">Every tool of the server, this one included, by name.</param>
     /// <param name="similar">Tools with the same verb and category on other servers.</param>
-    public ToolPage(ToolView tool, ServerView server, IReadOnlyList<ToolVersion> history, IReadOnlyList<SiblingTool>? siblings = null, IReadOnlyList<SimilarTool>? similar = null)
+    /// <param name="formats">The same recommendation exported for other gateways and clients.</param>
+    public ToolPage(ToolView tool, ServerView server, IReadOnlyList<ToolVersion> history, IReadOnlyList<SiblingTool>? siblings = null,
+        IReadOnlyList<SimilarTool>? similar = null, IReadOnlyList<(GatewayFormats.Format Format, string Content)>? formats = null)
     {
+        _formats = formats ?? [];
         _tool = tool;
         _server = server;
         _history = history;

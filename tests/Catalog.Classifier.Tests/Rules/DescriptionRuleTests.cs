@@ -14,7 +14,9 @@ public sealed class DescriptionRuleTests
         Assert.Equal(Category.Destructive, Classify(name, description).Category);
 
     [Theory]
-    [InlineData("delete_cycle_entry", "Remove an entry from a planning cycle.")]
+    // LABELING.md: removing a label is undone by adding it back (Write); "remove an entry from a cycle" is now read as
+    // the "remove" it says (Destructive), so the disagreeing case detaches a label.
+    [InlineData("delete_cycle_entry", "Remove a label from an entry of a planning cycle.")]
     [InlineData("purge_widgets", "Archives widgets so they can be restored later.")]
     public void The_description_wins_when_it_disagrees_with_the_name(string name, string description) =>
         Assert.Equal(Category.Write, Classify(name, description).Category);

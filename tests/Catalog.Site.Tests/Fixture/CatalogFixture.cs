@@ -66,6 +66,12 @@ public sealed class CatalogFixture : IDisposable
         store.SaveClassifications(classified.Select(t => (server, t.Tool.Name, t.Tool.Hash, t.Class!)));
         foreach (var (tool, c) in classified) store.SavePolicy(server, tool.Name, "policylayer", PolicyJson.ForTool(tool.Name, c!.Policy));
         store.SavePolicy(server, null, "policylayer", PolicyJson.Document(classified.Select(t => (t.Tool.Name, t.Class!.Policy))));
+        // Other gateway formats, as the classify stage stores them (tool names JSON-escaped, as the exporters write them).
+        foreach (var (tool, _) in classified)
+        {
+            store.SavePolicy(server, tool.Name, "claude-code", "{\"permissions\":{\"allow\":[" + System.Text.Json.JsonSerializer.Serialize("mcp__fixture__" + tool.Name) + "]}}");
+            store.SavePolicy(server, tool.Name, "rego", "# fixture\npackage mcp\n\ndefault decision := \"deny\"\n");
+        }
     }
 
     public static IReadOnlyList<(ToolDefinition, Classification?)> FilesTools() =>

@@ -1,0 +1,4 @@
+# fixture
+package mcp
+
+default decision := "deny"
