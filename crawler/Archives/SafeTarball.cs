@@ -1,3 +1,4 @@
+using Catalog.Crawler.Streams;
 using System.Formats.Tar;
 using System.IO.Compression;
 
@@ -34,7 +35,8 @@ public static class SafeTarball
         int files = 0;
         try
         {
-            await using var expanded = new CountingStream(new GZipStream(gzip, CompressionMode.Decompress, leaveOpen: true), l.MaxExpandedBytes);
+            await using var expanded = new CappedStream(new GZipStream(gzip, CompressionMode.Decompress, leaveOpen: true), l.MaxExpandedBytes,
+                max => new InvalidDataException($"archive expands past {max} bytes"));
             await using var tar = new TarReader(expanded, leaveOpen: true);
             while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
             {
@@ -126,37 +128,4 @@ public static class SafeTarball
     }
 
     private static string Show(string name) => name.Length <= 120 ? name : name[..120] + "…";
-
-    /// <summary>Counts bytes read and stops past the cap (the gzip bomb guard).</summary>
-    private sealed class CountingStream(Stream inner, long max) : Stream
-    {
-        public long Count { get; private set; }
-
-        public override int Read(byte[] buffer, int offset, int count) => Note(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Note(await inner.ReadAsync(buffer, ct));
-
-        private int Note(int n)
-        {
-            Count += n;
-            if (Count > max) throw new InvalidDataException($"archive expands past {max} bytes");
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => Count; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing) inner.Dispose();
-            base.Dispose(disposing);
-        }
-    }
 }

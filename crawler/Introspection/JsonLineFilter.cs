@@ -1,3 +1,4 @@
+using Catalog.Crawler.Streams;
 using System.Buffers;
 using System.Text.Json;
 
@@ -9,7 +10,7 @@ namespace Catalog.Crawler.Introspection;
 /// time out) has its deep parts replaced by a marker; a message deeper than <see cref="MaxParseDepth"/> is replaced
 /// by a JSON-RPC error carrying the same id, so the failure has a reason. Other lines pass through untouched.
 /// </summary>
-public sealed class JsonLineFilter(Stream inner, int keepDepth) : Stream
+public sealed class JsonLineFilter(Stream inner, int keepDepth) : ReadOnlyStream(inner)
 {
     public const int MaxParseDepth = 1000;
     private readonly ArrayBufferWriter<byte> _line = new();
@@ -23,7 +24,7 @@ public sealed class JsonLineFilter(Stream inner, int keepDepth) : Stream
         {
             if (_eof) return 0;
             var chunk = new byte[64 * 1024];
-            var n = await inner.ReadAsync(chunk, cancellationToken);
+            var n = await Inner.ReadAsync(chunk, cancellationToken);
             Accept(chunk.AsSpan(0, n));
         }
         var count = Math.Min(buffer.Length, _pending.Length - _pendingOffset);
@@ -156,21 +157,5 @@ public sealed class JsonLineFilter(Stream inner, int keepDepth) : Stream
         }
         return id is null ? [] : System.Text.Encoding.UTF8.GetBytes(
             "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32700,\"message\":\"answer nested deeper than " + MaxParseDepth + " levels\"}}");
-    }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Catalog.Crawler.Launch;
+using Catalog.Crawler.Streams;
 using Catalog.Data.Model;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -45,7 +46,7 @@ public sealed class LiveIntrospector(IntrospectionLimits limits)
 
         var stderr = new TailBuffer(8192);
         var pumpErr = PumpAsync(process.StandardError, stderr);
-        var stdout = new CappedStream(process.StandardOutput.BaseStream, limits.MaxStdoutBytes);
+        var stdout = new CappedStream(process.StandardOutput.BaseStream, limits.MaxStdoutBytes, max => new IOException($"server wrote more than {max} bytes to stdout"));
         using var total = CancellationTokenSource.CreateLinkedTokenSource(ct);
         total.CancelAfter(limits.TotalTimeout);
         var phase = "initialize";
