@@ -125,7 +125,12 @@ public sealed partial class BrowserTests(BrowserFixture site) : IClassFixture<Br
         await page.Locator("#tools-body a", new() { HasText = "write_file" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("write_file");
         await Expect(page.Locator("#policy-json")).ToContainTextAsync("\"write_file\"");
-        Assert.True(await page.Locator("button.copy").IsHiddenAsync());
+        // Without JavaScript nothing could copy, so no copy button shows; the other formats are still there to open.
+        var buttons = page.Locator("button.copy");
+        Assert.True(await buttons.CountAsync() > 1);
+        for (var i = 0; i < await buttons.CountAsync(); i++) Assert.True(await buttons.Nth(i).IsHiddenAsync());
+        await page.Locator("details.format summary", new() { HasText = "Claude Code" }).ClickAsync();
+        await Expect(page.Locator("#policy-claude-code")).ToContainTextAsync("mcp__fixture__write_file");
         await context.CloseAsync();
     }
 
