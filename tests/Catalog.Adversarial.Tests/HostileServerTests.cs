@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Catalog.Classifier;
+using Catalog.Classifier.Export;
 using Catalog.Crawler;
 using Catalog.Crawler.Introspection;
 using Catalog.Crawler.Launch;
@@ -141,15 +142,15 @@ public sealed class HostileServerTests : IDisposable
     [Fact]
     public async Task Markup_in_names_descriptions_and_parameters_never_reaches_a_page_as_markup()
     {
-        var (_, tools, _) = await Crawl("markup");
-        Assert.Single(tools);
-        var batch = _store.GetTools().Select(t => (t.ServerId, t.Definition.Name, t.Hash, Classify(t.Definition))).ToList();
-        _store.SaveClassifications(batch);
-        foreach (var (server, name, _, c) in batch)
-        {
-            _store.SavePolicy(server, name, "policylayer", PolicyLayerPolicy.ForTool(name, c));
-            _store.SavePolicy(server, null, "policylayer", PolicyLayerPolicy.ForServer([(name, c)]));
-        }
+        var (_, crawled, _) = await Crawl("markup");
+        Assert.Single(crawled);
+        var tools = _store.GetTools().Select(t => (Tool: t, Class: Classify(t.Definition))).ToList();
+        _store.SaveClassifications(tools.Select(t => (t.Tool.ServerId, t.Tool.Definition.Name, t.Tool.Hash, t.Class)));
+        var plan = StackPlanner.Plan(new PolicyPlanner(PolicyProfile.Balanced),
+            [new ServerTools("hostile/markup", "markup", null, tools.Select(t => (t.Tool.Definition, t.Class)).ToList())], asStack: false);
+        var policy = PolicyExporters.Get("policylayer").Export(plan).Content;
+        foreach (var (tool, _) in tools) _store.SavePolicy(tool.ServerId, tool.Definition.Name, "policylayer", policy);
+        _store.SavePolicy("hostile/markup", null, "policylayer", policy);
 
         var output = Path.Combine(_dir, "site");
         new Catalog.Site.SiteGenerator(_store).Generate(output);

@@ -22,7 +22,7 @@ internal static class Invariants
         string? policyError = null;
         try
         {
-            using var doc = JsonDocument.Parse(PolicyLayerPolicy.ForTool(toolName, c));
+            using var doc = JsonDocument.Parse(Policy.PolicyLayerDocument.ForTool(toolName, c));
             if (doc.RootElement.GetProperty("version").GetString() != "1" || doc.RootElement.GetProperty("default").GetString() != "deny")
                 policyError = "policy lacks version 1 / default deny";
         }

@@ -11,8 +11,9 @@ public sealed class PolicyTests
     {
         var c = Classify("list_notes");
         Assert.Equal(PolicyAction.Allow, c.Policy.Action);
-        Assert.Equal("{\n  \"version\": \"1\",\n  \"default\": \"deny\",\n  \"tools\": {\n    \"list_notes\": {}\n  }\n}",
-            PolicyLayerPolicy.ForTool("list_notes", c));
+        var doc = Parse(PolicyLayerDocument.ForTool("list_notes", c));
+        Assert.Equal(("1", "deny"), (doc.GetProperty("version").GetString(), doc.GetProperty("default").GetString()));
+        Assert.Equal("{}", doc.GetProperty("tools").GetProperty("list_notes").GetRawText());
     }
 
     [Fact]
@@ -20,8 +21,8 @@ public sealed class PolicyTests
     {
         var c = Classify("create_note");
         Assert.Equal((PolicyAction.RateLimit, 30, "minute"), (c.Policy.Action, c.Policy.RateLimitMax, c.Policy.RateLimitWindow));
-        var limit = Parse(PolicyLayerPolicy.ForTool("create_note", c)).GetProperty("tools").GetProperty("create_note").GetProperty("limits")[0];
-        Assert.Equal("create_note_rate", limit.GetProperty("counter").GetString());
+        var limit = Parse(PolicyLayerDocument.ForTool("create_note", c)).GetProperty("tools").GetProperty("create_note").GetProperty("limits")[0];
+        Assert.Equal("create_note_per_minute", limit.GetProperty("counter").GetString());
         Assert.Equal(30, limit.GetProperty("max").GetInt32());
         Assert.Equal("grant", limit.GetProperty("scope").GetString());
     }
@@ -39,7 +40,7 @@ public sealed class PolicyTests
     {
         var c = Classify("delete_note");
         Assert.Equal(PolicyAction.Deny, c.Policy.Action);
-        var deny = Parse(PolicyLayerPolicy.ForTool("delete_note", c)).GetProperty("tools").GetProperty("delete_note").GetProperty("deny_if")[0];
+        var deny = Parse(PolicyLayerDocument.ForTool("delete_note", c)).GetProperty("tools").GetProperty("delete_note").GetProperty("deny_if")[0];
         Assert.Equal(0, deny.GetProperty("conditions").GetArrayLength());
         Assert.False(string.IsNullOrWhiteSpace(deny.GetProperty("on_deny").GetString()));
     }
@@ -50,9 +51,9 @@ public sealed class PolicyTests
         var c = Classify("run_shell_command", "Executes a shell command.", Props("command"));
         Assert.Equal(RiskClass.Critical, c.Risk);
         Assert.Equal(PolicyAction.Hide, c.Policy.Action);
-        var doc = Parse(PolicyLayerPolicy.ForTool("run_shell_command", c));
+        var doc = Parse(PolicyLayerDocument.ForTool("run_shell_command", c));
         Assert.Equal("run_shell_command", doc.GetProperty("hide")[0].GetString());
-        Assert.False(doc.TryGetProperty("tools", out _));
+        Assert.False(doc.TryGetProperty("tools", out var tools) && tools.TryGetProperty("run_shell_command", out _));
     }
 
     [Fact]
@@ -60,8 +61,8 @@ public sealed class PolicyTests
     {
         var tools = new[] { "delete_note", "list_notes", "run_shell_command", "create_note" }
             .Select(n => (n, Classify(n, n == "run_shell_command" ? "Executes a shell command." : null))).ToList();
-        var first = PolicyLayerPolicy.ForServer(tools);
-        var reversed = PolicyLayerPolicy.ForServer(Enumerable.Reverse(tools));
+        var first = PolicyLayerDocument.ForServer(tools);
+        var reversed = PolicyLayerDocument.ForServer(Enumerable.Reverse(tools));
         Assert.Equal(first, reversed);
         var doc = Parse(first);
         Assert.Equal("1", doc.GetProperty("version").GetString());
@@ -75,13 +76,6 @@ public sealed class PolicyTests
         var c = Classify("delete_note");
         Assert.Contains("Destructive", c.Policy.Reason);
         Assert.Contains(c.Risk.ToString(), c.Policy.Reason);
-    }
-
-    [Fact]
-    public void Two_tools_with_one_name_are_a_caller_bug()
-    {
-        var c = Classify("list_notes");
-        Assert.Throws<ArgumentException>(() => PolicyLayerPolicy.ForServer([("list_notes", c), ("list_notes", c)]));
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
