@@ -79,12 +79,6 @@ public sealed partial class CatalogStore
                 r.IsDBNull(6) ? null : JsonSerializer.Deserialize(r.GetString(6), CatalogJson.Default.Classification)),
             ("$server", serverId));
 
-    /// <summary>Every stored version of one tool, oldest first.</summary>
-    public IReadOnlyList<(string Hash, ToolDefinition Definition, DateTimeOffset FirstSeen, DateTimeOffset LastSeen)> GetToolHistory(string serverId, string toolName) =>
-        Query("SELECT hash, definition, first_seen, last_seen FROM tool_versions WHERE server_id = $s AND tool_name = $n ORDER BY id",
-            r => (r.GetString(0), JsonSerializer.Deserialize(r.GetString(1), CatalogJson.Default.ToolDefinition)!, ParseTime(r.GetString(2)), ParseTime(r.GetString(3))),
-            ("$s", serverId), ("$n", toolName)).ToList();
-
     public int CountToolVersions() => Convert.ToInt32(Scalar("SELECT COUNT(*) FROM tool_versions"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Server ids whose tool names match an FTS5 query (name or description).</summary>
