@@ -18,10 +18,10 @@ namespace Catalog.Classifier;
 public sealed class ToolClassifier
 {
     /// <summary>Stamped on every classification; a store reclassifies tools stamped with another version.</summary>
-    public const string Version = "combined-2";
+    public const string Version = "combined-3";
 
     /// <summary>The version when the rules decide alone (no model file, or <see cref="ClassifierMode.Rules"/>).</summary>
-    public const string RulesVersion = "rules-1";
+    public const string RulesVersion = "rules-2";
 
     // Order matters only for the order of evidence in the output; every rule sees the same facts.
     private static readonly IRule[] Rules =
@@ -91,7 +91,7 @@ public sealed class ToolClassifier
             FeatureExtractor.Extract(facts, input.ServerId, observations, rules, model.UsesRules, v);
             Span<double> p = stackalloc double[3];
             model.Predict(v.Indices, v.Values, p);
-            var (category, raw) = Combiner.Decide(p, model.UsesRules && Combiner.ExplicitDestructive(observations));
+            var (category, raw) = Combiner.Decide(p, model.UsesRules && Combiner.ExplicitDestructive(observations, rules.Category));
             var confidence = Math.Round(model.Calibration.Apply(raw), 2);
             verdict = category == rules.Category
                 ? rules with { Confidence = confidence }

@@ -43,7 +43,6 @@ internal static class Metrics
             .OrderByDescending(p => p.Confidence)
             .ThenBy(p => p.Sample.Server, StringComparer.Ordinal)
             .ThenBy(p => p.Sample.Name, StringComparer.Ordinal)
-            .Take(10)
             .Select(p => new Mistake(p.Sample.Server, p.Sample.Name, p.Sample.Label, p.Predicted, p.Confidence))
             .ToList();
 

@@ -92,19 +92,29 @@ public static class ReportWriter
             }
             w.WriteEndArray();
             w.WriteStartArray("mostConfidentMistakes");
-            foreach (var m in r.MostConfidentMistakes)
-            {
-                w.WriteStartObject();
-                w.WriteString("server", m.Server);
-                w.WriteString("tool", m.Tool);
-                w.WriteString("label", m.Label.ToString());
-                w.WriteString("predicted", m.Predicted.ToString());
-                w.WriteNumber("confidence", m.Confidence);
-                w.WriteEndObject();
-            }
+            foreach (var m in r.MostConfidentMistakes) Write(w, m);
             w.WriteEndArray();
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>One mistake as a single JSON line (<c>catalog eval --mistakes</c>).</summary>
+    public static string JsonLine(Mistake m)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer)) Write(w, m);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Write(Utf8JsonWriter w, Mistake m)
+    {
+        w.WriteStartObject();
+        w.WriteString("server", m.Server);
+        w.WriteString("tool", m.Tool);
+        w.WriteString("label", m.Label.ToString());
+        w.WriteString("predicted", m.Predicted.ToString());
+        w.WriteNumber("confidence", m.Confidence);
+        w.WriteEndObject();
     }
 }

@@ -31,7 +31,7 @@ internal sealed record Sample(
             var with = v.ToRow();
             FeatureExtractor.Extract(facts, line.Server, observations, rules, withRules: false, v);
             samples.Add(new Sample(line.Server, line.Tool.Name, label, rules.Category, rules.Confidence,
-                Combiner.ExplicitDestructive(observations), with, v.ToRow()));
+                Combiner.ExplicitDestructive(observations, rules.Category), with, v.ToRow()));
         }
         return samples;
     }

@@ -10,7 +10,7 @@ namespace Catalog.Classifier.Findings;
 /// the model to fill with secrets, files or the conversation: the channel a poisoned tool uses to carry data out.
 /// A <c>notes</c> parameter alone is ordinary; only the request to put secrets in it makes the finding.
 /// </summary>
-internal sealed partial class ExfiltrationParameterCheck : IFindingCheck
+internal sealed class ExfiltrationParameterCheck : IFindingCheck
 {
     private static readonly HashSet<string> SideChannels = new(StringComparer.Ordinal)
     {
@@ -18,16 +18,15 @@ internal sealed partial class ExfiltrationParameterCheck : IFindingCheck
         "comment", "remarks", "memo", "payload", "reasoning", "log", "trace",
     };
 
-    [GeneratedRegex(
+    private static readonly Regex SecretPattern = new(
         @"(~/|\$home/|%userprofile%)\S*|\bid_(rsa|ed25519|ecdsa)\b|\.ssh\b|\.env\b|\.aws/credentials|\.npmrc|\.netrc|mcp\.json" +
         @"|\b(private|ssh|secret)\s+keys?\b|\bapi[\s_-]?keys?\b|\bpasswords?\b|\bcredentials?\b|\baccess\s+tokens?\b" +
         @"|\bsystem\s+prompt\b|\b(conversation|chat)\s+history\b|\bprevious\s+messages\b|\benvironment\s+variables\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Secret();
+        FindingPatterns.Linear);
 
-    [GeneratedRegex(@"\b(include|put|pass|fill|add|attach|insert|send|provide|paste|copy|contents?\s+of|read)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Instruction();
+    private static readonly Regex InstructionPattern = new(
+        @"\b(include|put|pass|fill|add|attach|insert|send|provide|paste|copy|contents?\s+of|read)\b",
+        FindingPatterns.Linear);
 
     public void Check(ToolFacts facts, Verdict verdict, IReadOnlyList<string> tags, List<Finding> findings)
     {
@@ -48,15 +47,8 @@ internal sealed partial class ExfiltrationParameterCheck : IFindingCheck
     private static string? Asks(string text)
     {
         if (text.Length == 0) return null;
-        try
-        {
-            var secret = Secret().Match(text);
-            return secret.Success && Instruction().IsMatch(text) ? secret.Value : null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
+        var secret = SecretPattern.Match(text);
+        return secret.Success && InstructionPattern.IsMatch(text) ? secret.Value : null;
     }
 
     // The tool's description names the parameter in a sentence that asks for secrets.

@@ -9,16 +9,15 @@ namespace Catalog.Classifier.Findings;
 /// Instructions aimed at the model rather than the user: <c>&lt;IMPORTANT&gt;</c>-style blocks, "ignore previous
 /// instructions", "do not tell the user". These are the tool-poisoning patterns scanners report.
 /// </summary>
-internal sealed partial class PromptInjectionCheck : IFindingCheck
+internal sealed class PromptInjectionCheck : IFindingCheck
 {
-    [GeneratedRegex(
+    private static readonly Regex InjectionPattern = new(
         @"<\s*/?\s*(important|system|secret|hidden)\s*>" +
         @"|\bignore\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|other)\s+(instructions|prompts|messages|rules)" +
         @"|\b(do\s+not|don't|never)\s+(tell|inform|mention|reveal|show|notify)\s+(this\s+)?(to\s+)?the\s+user" +
         @"|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user" +
         @"|\b(read|cat|open|send|include|upload|attach|copy|pass)\b[^.\n]{0,40}(~/\.|\bid_(rsa|ed25519|ecdsa)\b|/etc/(passwd|shadow)|\.ssh/|mcp\.json|\.aws/credentials)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex Injection();
+        FindingPatterns.Linear);
 
     public void Check(ToolFacts facts, Verdict verdict, IReadOnlyList<string> tags, List<Finding> findings)
     {
@@ -29,15 +28,7 @@ internal sealed partial class PromptInjectionCheck : IFindingCheck
             !text.Contains("id_", StringComparison.Ordinal) && !text.Contains(".ssh", StringComparison.Ordinal) &&
             !text.Contains("/etc/", StringComparison.Ordinal) && !text.Contains("mcp.json", StringComparison.Ordinal) &&
             !text.Contains(".aws", StringComparison.Ordinal)) return;
-        Match match;
-        try
-        {
-            match = Injection().Match(facts.Description);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return;
-        }
+        var match = InjectionPattern.Match(facts.Description);
         if (!match.Success) return;
         findings.Add(new Finding("prompt-injection", FindingSeverity.High, match.Value,
             $"The description carries instructions aimed at the model (\"{QuoteText.Of(match.Value)}\"), the tool-poisoning pattern."));

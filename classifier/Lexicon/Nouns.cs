@@ -45,6 +45,15 @@ internal static class Nouns
     /// <summary>Clearing these only drops a cache, which LABELING.md does not count as a change.</summary>
     public static readonly FrozenSet<string> Caches = Set("cache caches console buffer snapshot");
 
+    /// <summary>Groups whose members hold access: removing someone from one revokes it.</summary>
+    public static readonly FrozenSet<string> Memberships = Set("team teams organization organisation org orgs workspace workspaces group groups account tenant");
+
+    /// <summary>Secrets that a change replaces for good.</summary>
+    public static readonly FrozenSet<string> Secrets = Set("password passwords passphrase secret secrets");
+
+    /// <summary>Whole documents: updating one replaces its existing content.</summary>
+    public static readonly FrozenSet<string> Documents = Set("file files content contents document documents presentation presentations slides spreadsheet markdown");
+
     public static readonly FrozenSet<string> Bulk = Set("bulk many all batch mass");
 
     public static readonly FrozenSet<string> Installable = Set("extension extensions plugin plugins package packages mcp server dependency dependencies");
@@ -53,7 +62,7 @@ internal static class Nouns
         "browser puppeteer playwright page tab chrome firefox selenium webdriver dom stagehand");
 
     /// <summary>Every object word, for the shared word table.</summary>
-    public static IEnumerable<FrozenSet<string>> AllSets => [Code, ReadRun, Money, InherentlyMoney, MergeTargets, Attachments, SessionItems, DesiredState, Caches, Bulk, Installable, BrowserContext];
+    public static IEnumerable<FrozenSet<string>> AllSets => [Code, ReadRun, Money, InherentlyMoney, MergeTargets, Attachments, SessionItems, DesiredState, Caches, Memberships, Secrets, Documents, Bulk, Installable, BrowserContext];
 
     internal static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

@@ -38,9 +38,22 @@ internal static class VerbContext
         // Removing from the agent's own browser session (a cookie, a tab) is acting in that session: Write.
         if (verb is "remove" or "delete" or "clear" && objects.Any(Nouns.SessionItems.Contains))
             return new(Category.Write, 0.7, null, "acts in the agent's own browser session");
+        // Removing a member of a team or an organisation ends their access and what they held there; a member on a
+        // card or an issue is an attachment (below).
+        if (verb is "remove" or "delete" && objects.Any(o => o is "member" or "members" or "user" or "users" or "collaborator" or "collaborators")
+            && (objects.Any(Nouns.Memberships.Contains) || index > 0 && Nouns.Memberships.Contains(words[index - 1]) || words.Any(Nouns.Memberships.Contains)))
+            return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.IdentityAccess, "removes someone's membership and the access that came with it");
+        // A new password or secret replaces the old one, which cannot be restored.
+        if (verb is "change" or "update" or "set" or "replace" && objects.Any(Nouns.Secrets.Contains))
+            return new(Category.Destructive, 0.7, Data.Model.CapabilityTags.Credentials, "replaces a secret; the previous one cannot be restored");
         // remove a label/tag/link from Y: the item survives and adding it back undoes the change.
         if (verb == "remove" && objects.Any(Nouns.Attachments.Contains))
-            return new(Category.Write, 0.7, null, "detaches an item, which adding it back undoes");
+        {
+            // …unless it is done to many items at once, which LABELING.md counts as a bulk change with no undo.
+            return objects.Any(Nouns.Bulk.Contains)
+                ? new(Category.Destructive, 0.7, Data.Model.CapabilityTags.Bulk, "detaches an item from many records at once, with no undo")
+                : new(Category.Write, 0.7, null, "detaches an item, which adding it back undoes");
+        }
         // Otherwise "remove X from Y" takes X out for good (a job from a queue, a domain from a project): LABELING.md
         // lists "remove" as Destructive.
         if (verb == "remove" && objects.Contains("from"))
@@ -52,7 +65,7 @@ internal static class VerbContext
             return new(Category.Destructive, 0.75, null, "applies a desired state that replaces what exists");
         if (verb == "upsert")
             return new(Category.Destructive, 0.65, null, "creates or overwrites an existing item");
-        if (verb is "update" or "replace" && objects.Any(o => o is "file" or "files" or "content" or "contents"))
+        if (verb is "update" or "replace" && objects.Any(Nouns.Documents.Contains))
             return new(Category.Destructive, 0.7, null, "replaces a file's or a document's existing content");
 
         if (verb is "clear" or "purge" or "flush" or "invalidate" or "reset" && objects.Any(Nouns.Caches.Contains))
@@ -86,12 +99,19 @@ internal static class VerbContext
             return new(Category.Write, 0.7, null, "edits text in place");
         if (verb == "push" && words.Contains("force"))
             return new(Category.Destructive, 0.85, null, "force-pushes, rewriting remote history");
+        // "Update records … based on conditions": every row the condition matches, with no undo.
+        if (verb is "update" or "modify" && objects.Any(o => o is "records" or "rows" or "documents" or "entries")
+            && words.Any(w => w is "conditions" or "condition" or "where" or "filter" or "matching"))
+            return new(Category.Destructive, 0.7, Data.Model.CapabilityTags.Bulk, "updates every record a condition matches, with no undo");
         if (verb is "update" or "modify" or "edit" or "set" && words.Any(w => w is "bulk" or "many"))
             return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.Bulk, "changes many records at once with no undo");
         if (verb == "write" && objects.Any(o => o is "file" or "files"))
             return new(Category.Destructive, 0.75, null, "writes a file, replacing what was there");
         if (verb == "write" && objects.Any(o => o is "query" or "sql"))
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "runs a writing SQL statement");
+        // Apex classes, triggers, scripts: code written into a system that runs it there.
+        if (verb == "write" && objects.Any(Nouns.Code.Contains))
+            return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.CodeExecution, "writes code that the system then runs");
         if (verb == "write" && objects.Contains("contract"))
             return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.Financial, "sends an on-chain transaction");
         if (verb is "approve" && objects.Any(o => o is "spending" or "allowance"))
@@ -102,6 +122,19 @@ internal static class VerbContext
             return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.Financial, "charges or refunds money");
         if (verb == "install" && objects.Any(Nouns.Installable.Contains))
             return new(Category.Write, 0.7, Data.Model.CapabilityTags.CodeExecution, "installs code that then runs");
+        // A stopped process is gone (a stopped service or machine can be started again): LABELING.md "kill a process".
+        if (verb is "stop" or "end" && objects.Any(o => o is "process" or "processes" or "pid"))
+            return new(Category.Destructive, 0.75, null, "ends a running process, which cannot be resumed");
+        // Signalling a process (TERM, KILL) ends it: LABELING.md "kill a process".
+        if (verb == "signal")
+        {
+            return objects.Any(o => o is "process" or "processes" or "pid" or "session" or "command" or "job")
+                ? new(Category.Destructive, 0.8, null, "signals a process, which can end it")
+                : new(Category.Write, 0.6, null, "sends a signal");
+        }
+        // An in-place upgrade of a database engine migrates its files; there is no downgrade path back.
+        if (verb == "upgrade" && objects.Any(o => o is "database" or "db" or "postgres" or "postgresql" or "mysql" or "cluster"))
+            return new(Category.Destructive, 0.7, null, "upgrades a database in place, which cannot be rolled back");
         if (verb == "start" && objects.Any(o => o is "process" or "terminal" or "shell"))
             return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.CodeExecution, "starts an arbitrary process");
 
@@ -116,6 +149,9 @@ internal static class VerbContext
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "evaluates arbitrary script");
         if (objects.Any(Nouns.ReadRun.Contains))
             return new(Category.Read, 0.6, null, "runs an analysis that only observes");
+        // "Execute a pending transfer or payment": carrying out a money movement.
+        if (objects.Any(o => o is "transfer" or "transfers" or "payment" or "payments" or "trade" or "trades" or "swap" or "withdrawal"))
+            return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.Financial, "carries out a payment, which the agent cannot take back");
         if (objects.Any(Nouns.Code.Contains) || Nouns.Code.Contains(before))
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "runs arbitrary code or commands");
         if (objects.Any(o => o is "pod" or "pods" or "container" or "image" or "actor"))
@@ -129,10 +165,14 @@ internal static class VerbContext
         return new(Category.Write, 0.6, null, "starts a job or workflow");
     }
 
+    // The next few words after the verb, articles skipped: "update an existing memory file" reaches "file".
     private static List<string> Window(IReadOnlyList<string> words, int from, int count)
     {
         var list = new List<string>(count);
-        for (var i = from; i < words.Count && i < from + count; i++) list.Add(words[i]);
+        for (var i = from; i < words.Count && list.Count < count; i++)
+        {
+            if (words[i] is not ("a" or "an" or "the")) list.Add(words[i]);
+        }
         return list;
     }
 

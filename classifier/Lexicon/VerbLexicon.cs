@@ -58,7 +58,7 @@ internal static class VerbLexicon
                                 "downgrade bump cherry mint grant unshare enroll configure setup bind unbind detach " +
                                 "rotate regenerate renew reindex refresh remember store put alter format hide unhide " +
                                 "join leave reorder replay resend repair fix autofix unconfirm integrate " +
-                                "invalidate reauthorize"))
+                                "invalidate reauthorize complete signal"))
             yield return new(v, Category.Write, Firm, VerbKind.Plain, false);
         foreach (var v in Words("post comment schedule tag star set link forward release order draft record note " +
                                 "label book reserve mount block lock patch commit style"))

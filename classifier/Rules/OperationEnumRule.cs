@@ -20,15 +20,17 @@ internal sealed class OperationEnumRule : IRule
     {
         foreach (var p in facts.Properties)
         {
-            if (p.Depth > 0 || p.Enum.Count < 2 || !Selectors.Contains(string.Concat(p.Tokens))) continue;
+            if (p.Depth > 0 || !Selectors.Contains(string.Concat(p.Tokens))) continue;
+            var values = p.Enum.Count > 0 ? p.Enum : DeclaredValues(facts.DescriptionLower, p.Name.ToLowerInvariant());
+            if (values.Count < 2) continue;
 
-            var readings = new List<(string Value, VerbReading Reading)>(p.Enum.Count);
-            foreach (var value in p.Enum)
+            var readings = new List<(string Value, VerbReading Reading)>(values.Count);
+            foreach (var value in values)
             {
                 if (Classify(value, facts) is { } reading) readings.Add((value, reading));
             }
             // Most values must be verbs, otherwise this is a mode switch ("json" / "text"), not a list of operations.
-            if (readings.Count < 2 || readings.Count * 2 < p.Enum.Count) continue;
+            if (readings.Count < 2 || readings.Count * 2 < values.Count) continue;
 
             foreach (var (value, reading) in readings) sink.Operation(new OperationClass(p.Name, value, reading.Category));
             var worst = readings.MaxBy(r => ((int)r.Reading.Category, r.Reading.Weight));
@@ -36,6 +38,33 @@ internal sealed class OperationEnumRule : IRule
                 Math.Max(0.7, worst.Reading.Weight), $"offers an operation that {worst.Reading.Why}");
             if (worst.Reading.Tag is { } tag) sink.Tag(tag, Sources.Schema, $"{p.Name}: {worst.Value}", 0.7);
         }
+    }
+
+    /// <summary>
+    /// Values a description names for a selector without an enum: <c>operation="reset_stats"</c>,
+    /// <c>action='delete'</c>. The author lists the operations in prose; they are as real as an enum.
+    /// </summary>
+    internal static IReadOnlyList<string> DeclaredValues(string description, string name)
+    {
+        List<string>? values = null;
+        for (var at = description.IndexOf(name, StringComparison.Ordinal); at >= 0; at = description.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            if (at > 0 && (char.IsLetterOrDigit(description[at - 1]) || description[at - 1] == '_')) continue;
+            var i = at + name.Length;
+            while (i < description.Length && description[i] == ' ') i++;
+            if (i >= description.Length || description[i] is not ('=' or ':')) continue;
+            i++;
+            while (i < description.Length && description[i] == ' ') i++;
+            if (i >= description.Length || description[i] is not ('"' or '\'')) continue;
+            var quote = description[i];
+            var end = description.IndexOf(quote, i + 1);
+            if (end < 0 || end - i - 1 is < 1 or > 40) continue;
+            var value = description.Substring(i + 1, end - i - 1);
+            if (value.Any(c => !(char.IsLetterOrDigit(c) || c is '_' or '-' or '/'))) continue;
+            values ??= [];
+            if (!values.Contains(value)) values.Add(value);
+        }
+        return values ?? (IReadOnlyList<string>)[];
     }
 
     private static VerbReading? Classify(string value, ToolFacts facts)

@@ -76,6 +76,8 @@ internal sealed class SchemaParameterRule : IRule
     // "code" is also a country code or a verification code: count it only when something says it runs.
     private static bool LooksRunnable(ToolFacts facts, SchemaProperty p, string last)
     {
+        // Code beside the language it is written in is a program, not a country or a verification code.
+        if (last == "code" && facts.Properties.Any(o => o.Depth == 0 && o.Name is "language" or "lang" or "runtime")) return true;
         if (last is "javascript" or "python" or "bash" or "shell" or "sql" or "ddl" or "dml" or "commandline") return true;
         foreach (var w in RunWords) if (p.Description.Contains(w, StringComparison.Ordinal)) return true;
         foreach (var t in facts.NameTokens) if (RunWords.Contains(t) || t is "exec" or "evaluate" or "eval") return true;
@@ -90,7 +92,7 @@ internal sealed class SchemaParameterRule : IRule
     {
         // Measured on the dev set: "confirm" and "force" often gate ordinary writes (a confirmation prompt, a forced
         // re-login), so alone they do not make a tool Destructive; with one more destructive hint they do.
-        "overwrite" or "cascade" or "purge" or "hard" or "prune" or "truncate" => 0.65,
+        "overwrite" or "replace" or "cascade" or "purge" or "hard" or "prune" or "truncate" => 0.65,
         "force" or "permanent" => 0.5,
         "recursive" or "confirm" or "confirmed" or "confirmation" => 0.4,
         _ => null,

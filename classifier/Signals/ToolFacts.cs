@@ -112,10 +112,15 @@ internal sealed class ToolFacts
             if (i < 0) return -1;
             var startOk = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
             var end = i + phrase.Length;
-            var endOk = prefix || end >= text.Length || !char.IsLetterOrDigit(text[end]);
+            if (prefix) while (end < text.Length && char.IsLetter(text[end])) end++;
+            var endOk = end >= text.Length || !char.IsLetterOrDigit(text[end]) && !Identifier(text, end);
             if (startOk && endOk) return i;
             from = i + 1;
         }
         return -1;
     }
+
+    // "delete_email", "delete-planner-bucket": the phrase runs into another tool's name, which is not a statement.
+    private static bool Identifier(string text, int at) =>
+        text[at] is '_' or '-' && at + 1 < text.Length && char.IsLetterOrDigit(text[at + 1]);
 }

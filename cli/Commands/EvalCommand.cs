@@ -17,7 +17,8 @@ internal static class EvalCommand
         var mode = new Option<string>("--mode") { Description = "combined | rules | model", DefaultValueFactory = _ => "combined" };
         var model = new Option<string?>("--model") { Description = "Weights file (default: the committed data/seed/model.json)" };
         var report = new Option<string?>("--write-report") { Description = "Also write the report as JSON to this file" };
-        var command = new Command("eval", "Measure the classifier on labelled tools") { input, ignore, cv, mode, model, report };
+        var mistakes = new Option<string?>("--mistakes") { Description = "Also write every wrong prediction to this file, one JSON per line, most confident first" };
+        var command = new Command("eval", "Measure the classifier on labelled tools") { input, ignore, cv, mode, model, report, mistakes };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(input)!;
@@ -39,13 +40,23 @@ internal static class EvalCommand
             console.Out.Write(ReportWriter.Text(result));
             if (parse.GetValue(report) is { } file)
             {
-                var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-                if (dir is not null) Directory.CreateDirectory(dir);
-                File.WriteAllText(file, ReportWriter.Json(result));
+                File.WriteAllText(Created(file), ReportWriter.Json(result));
                 console.Out.WriteLine($"report written to {file}");
+            }
+            if (parse.GetValue(mistakes) is { } wrong)
+            {
+                File.WriteAllLines(Created(wrong), result.Mistakes.Select(ReportWriter.JsonLine));
+                console.Out.WriteLine($"{result.Mistakes.Count} mistakes written to {wrong}");
             }
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static string Created(string file)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        return file;
     }
 }
