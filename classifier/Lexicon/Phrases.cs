@@ -60,8 +60,9 @@ internal static class Phrases
         new("or deleting", Category.Destructive, 0.7, "can also delete"),
         new("and delete", Category.Destructive, 0.7, "can also delete"),
         new("and deleting", Category.Destructive, 0.7, "can also delete"),
-        new("force push", Category.Destructive, 0.85, "rewrites remote history"),
-        new("force-push", Category.Destructive, 0.85, "rewrites remote history"),
+        // Also a setting's name ("force push settings"): evidence, not a statement the model must obey.
+        new("force push", Category.Destructive, 0.7, "rewrites remote history"),
+        new("force-push", Category.Destructive, 0.7, "rewrites remote history"),
         new("drop table", Category.Destructive, 0.8, "can drop tables", Tag: CapabilityTags.Database),
         new("delete all", Category.Destructive, 0.85, "deletes in bulk", Tag: CapabilityTags.Bulk),
         new("deletes all", Category.Destructive, 0.85, "deletes in bulk", Tag: CapabilityTags.Bulk),
