@@ -46,6 +46,8 @@ SERVERS = [
 
 def entry(pkg, ver, domain, args, env, secrets):
     name = pkg.lstrip("@").replace("/", "-")
+    if (pkg, ver) == ("@stripe/mcp", "0.2.5"):
+        name += "-0.2.5"  # two versions of one package: keep the server names (ids) distinct
     p = {"registryType": "npm", "identifier": pkg, "version": ver, "transport": {"type": "stdio"}}
     if args:
         p["packageArguments"] = [{"type": "positional", "value": a, "isRequired": True} for a in args]
