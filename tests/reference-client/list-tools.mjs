@@ -9,10 +9,12 @@
 // Usage: node list-tools.mjs --seeds FILE --cache DIR [--only PACKAGE] [--timeout SECONDS] [--no-sandbox]
 // Output (stdout): a JSON array, one object per server: {package, version, ok, error, tools: [{name, hash}]} with
 // tool names sorted (ordinal) and hash = sha256 of the canonical JSON of {name, title, description, inputSchema,
-// annotations} (object keys sorted; absent fields left out).
+// annotations} (object keys sorted; absent fields left out). When the SDK's own validation rejects the tools/list
+// result, ok is false, sdkRejected says why, and tools are those of the same request read without validation.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -133,8 +135,12 @@ const canonical = (x) => {
 const hashTool = (t) => createHash("sha256").update(canonical({ name: t.name, title: t.title, description: t.description,
   inputSchema: t.inputSchema, annotations: t.annotations })).digest("hex");
 
-const withTimeout = (p, ms, what) => Promise.race([p,
-  new Promise((_, rej) => setTimeout(() => rej(new Error(`${what} timed out after ${ms / 1000} s`)), ms).unref())]);
+// The timer is kept referenced: if the server exits without the SDK settling the request, the timeout still fires.
+const withTimeout = (p, ms, what) => {
+  let timer;
+  const t = new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`${what} timed out after ${ms / 1000} s`)), ms); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+};
 
 async function listServer(doc) {
   const pkg = (doc.packages ?? []).find((p) => (p.registryType ?? p.registry_type) === "npm");
@@ -156,17 +162,37 @@ async function listServer(doc) {
       params = { command: node, args, env: { ...baseEnv(env), HOME: fs.mkdtempSync("/tmp/refclient-home-") }, stderr: "pipe" };
     }
     transport = new StdioClientTransport(params);
+    let closed = null;
+    const closedEarly = new Promise((_, rej) => { closed = rej; });
+    closedEarly.catch(() => { });
+    transport.onclose = () => closed(new Error("server exited (connection closed)"));
     transport.stderr?.on("data", (d) => { if (stderr.length < 50) stderr.push(String(d)); });
     const client = new Client({ name: "catalog-reference-client", version: "0.0.0" }, { capabilities: {} });
-    await withTimeout(client.connect(transport), timeoutMs, "initialize");
-    const tools = [];
-    let cursor;
-    do {
-      const page = await withTimeout(client.listTools(cursor ? { cursor } : {}), timeoutMs, "tools/list");
-      tools.push(...page.tools);
-      cursor = page.nextCursor;
-    } while (cursor);
-    out.ok = true;
+    await withTimeout(Promise.race([client.connect(transport), closedEarly]), timeoutMs, "initialize");
+    const list = async (strict) => {
+      const tools = [];
+      let cursor;
+      do {
+        const params = cursor ? { cursor } : {};
+        // Strict: the SDK's own listTools (validates the result against the MCP schema). Lenient: the same request
+        // through the SDK with a permissive result schema, used only to report what a strict SDK client rejected.
+        const page = await withTimeout(strict ? client.listTools(params)
+          : client.request({ method: "tools/list", params }, z.object({ tools: z.array(z.any()), nextCursor: z.string().optional() }).passthrough()),
+          timeoutMs, "tools/list");
+        tools.push(...page.tools);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return tools;
+    };
+    let tools;
+    try {
+      tools = await list(true);
+    } catch (e) {
+      if (!/invalid|expected/i.test(String(e?.message))) throw e;
+      out.sdkRejected = String(e.message).replace(/\s+/g, " ").slice(0, 200);
+      tools = await list(false);
+    }
+    out.ok = !out.sdkRejected;
     out.tools = tools.map((t) => ({ name: t.name, hash: hashTool(t) }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     await client.close();
@@ -186,7 +212,8 @@ for (const doc of docs) {
   const pkg = (doc.packages ?? []).find((p) => (p.registryType ?? p.registry_type) === "npm");
   if (!pkg || (only && pkg.identifier !== only)) continue;
   const r = await listServer(doc);
-  console.error(`${r.package}@${r.version}: ${r.ok ? `${r.tools.length} tools` : `FAILED ${r.error}`}`);
+  console.error(`${r.package}@${r.version}: ${r.ok ? `${r.tools.length} tools`
+    : r.sdkRejected ? `SDK REJECTED the tools/list result (${r.tools.length} tools raw): ${r.sdkRejected}` : `FAILED ${r.error}`}`);
   results.push(r);
 }
 process.stdout.write(JSON.stringify(results, null, 1) + "\n");
