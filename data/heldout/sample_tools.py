@@ -34,6 +34,11 @@ def main():
                 chosen = risky + rng.sample(rest, CAP - len(risky))
             defs = sorted(chosen, key=lambda d: d["name"])
         for d in defs:
+            ann = d.get("annotations")
+            if isinstance(ann, dict):
+                # The store's definition JSON carries the C# record's computed IsEmpty; it is not part of the tool.
+                ann = {k: v for k, v in ann.items() if k != "isEmpty"} or None
+            d = {**d, "annotations": ann}
             rows.append({"server": pkg["identifier"], "name": d["name"], "title": d.get("title"),
                          "description": d.get("description"), "inputSchema": d.get("inputSchema"),
                          "annotations": d.get("annotations"), "label": None})
