@@ -25,8 +25,12 @@ def canon_js(x):
     return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
 
 
-def tool_hash(d):
+def tool_hash(d, normalize=False):
     t = {k: d[k] for k in ("name", "title", "description", "inputSchema", "annotations") if d.get(k) is not None}
+    if normalize and isinstance(t.get("annotations"), dict):
+        # The store's definition JSON carries the C# record's computed `isEmpty` inside annotations (not sent by the
+        # server); compared once as stored and once without it.
+        t["annotations"] = {k: v for k, v in t["annotations"].items() if k != "isEmpty"}
     return hashlib.sha256(canon_js(t).encode("utf-8")).hexdigest()
 
 
@@ -51,6 +55,7 @@ def main():
     print("| # | package@version | our status | our provenance | our tools | SDK tools | same names | same definitions | notes |")
     print("|---|---|---|---|---|---|---|---|---|")
     sdk_lists = same = 0
+    defs_same_norm = []
     rest = []
     for i, (pkg, doc, att, ours, r) in enumerate(rows, 1):
         status, error, prov, _ = att if att else ("-", "no attempt", "-", 0)
@@ -67,7 +72,10 @@ def main():
                 same += 1
                 sdk_h = {t["name"]: t["hash"] for t in r["tools"]}
                 diff = [n for n in ours if tool_hash(ours[n][1]) != sdk_h[n]]
-                same_defs = "yes" if not diff else f"no ({len(diff)} differ: {', '.join(sorted(diff)[:3])})"
+                diff_norm = [n for n in ours if tool_hash(ours[n][1], normalize=True) != sdk_h[n]]
+                same_defs = "yes" if not diff else f"as stored: {len(diff)} differ; without `isEmpty`: " + (
+                    "all same" if not diff_norm else f"{len(diff_norm)} differ ({', '.join(sorted(diff_norm)[:3])})")
+                defs_same_norm.append(not diff_norm)
             else:
                 only_ours = sorted(set(ours) - sdk_names)
                 only_sdk = sorted(sdk_names - set(ours))
@@ -90,12 +98,19 @@ def main():
         print(line)
     print()
     pct = 100.0 * same / sdk_lists if sdk_lists else 0.0
+    print(f"Tool definitions (name, title, description, inputSchema, annotations) identical to the SDK's, ignoring the stored `isEmpty`: "
+          f"{sum(defs_same_norm)} of {len(defs_same_norm)} servers with the same names.")
+    print()
     print(f"**Figure: of the {sdk_lists} servers where the SDK client lists tools, the crawler lists the same set of tool names for {same} ({pct:.1f}%).**")
     with_static = [(p, o, pv) for p, o, pv in rest if o and all(x.lower() != "live" for x in pv)]
     print()
     print(f"Of the other {len(rest)} servers (the SDK client lists no tools without real credentials or services), static extraction gave tools "
-          f"with provenance for {len(with_static)}: " + ", ".join(f"`{p['identifier']}` ({len(o)}, {'/'.join(pv)})" for p, o, pv in with_static) + ".")
-    none = [p["identifier"] for p, o, pv in rest if not o]
+          f"with provenance for {len(with_static)}: " + ", ".join(f"`{p['identifier']}@{p['version']}` ({len(o)} tools, provenance {'/'.join(pv)})" for p, o, pv in with_static) + ".")
+    live_rest = [(p, o) for p, o, pv in rest if o and any(x.lower() == "live" for x in pv)]
+    if live_rest:
+        print(f"Listed live by the crawler although the strict SDK client lists nothing for {len(live_rest)}: "
+              + ", ".join(f"`{p['identifier']}@{p['version']}` ({len(o)})" for p, o in live_rest) + ".")
+    none = [f"{p['identifier']}@{p['version']}" for p, o, pv in rest if not o]
     if none:
         print(f"No tools at all for {len(none)}: " + ", ".join(f"`{n}`" for n in none) + ".")
 
