@@ -26,7 +26,8 @@ public static class CliApp
             EvalCommand.Create(console),
             BenchCommand.Create(console),
         };
-        var parse = root.Parse(args);
+        // No response files: npm scopes ("@scope/pkg") start with '@' and are arguments, not files to expand.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"catalog: {error.Message}");

@@ -85,10 +85,20 @@ public sealed class NpmInstaller(string cacheRoot, TimeSpan timeout)
         return first;
     }
 
-    private static string Summarize(string output)
+    internal static string Summarize(string output)
     {
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var line = lines.FirstOrDefault(l => l.Contains("ERR!", StringComparison.Ordinal) && !l.EndsWith("ERR!", StringComparison.Ordinal)) ?? lines.LastOrDefault() ?? "";
+        // npm up to 8 prefixes errors "npm ERR!", npm 9 and later "npm error"; the first one names the cause (notarget, E404).
+        var line = lines.FirstOrDefault(l => IsError(l, "npm ERR!") || IsError(l, "npm error")) ?? lines.LastOrDefault() ?? "";
         return line.Length > 200 ? line[..200] : line;
+    }
+
+    // "npm error code ETARGET" and "npm error A complete log of this run…" frame the message; the line between says it.
+    private static bool IsError(string line, string prefix)
+    {
+        if (!line.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var rest = line[prefix.Length..].Trim();
+        return rest.Length > 0 && !rest.StartsWith("code ", StringComparison.Ordinal) && !rest.StartsWith("errno ", StringComparison.Ordinal)
+            && !rest.StartsWith("syscall ", StringComparison.Ordinal) && !rest.StartsWith("A complete log", StringComparison.Ordinal);
     }
 }

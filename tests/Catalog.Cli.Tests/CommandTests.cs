@@ -112,4 +112,14 @@ public sealed class CommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.False(File.Exists(db));
     }
+
+    [Fact]
+    public async Task An_argument_starting_with_at_is_a_value_not_a_response_file()
+    {
+        var result = await CliRunner.RunAsync("classify", "--input", "@scope/no-such-file.jsonl");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("@scope/no-such-file.jsonl", result.Error);
+        Assert.DoesNotContain("response file", result.Error, StringComparison.OrdinalIgnoreCase);
+    }
 }

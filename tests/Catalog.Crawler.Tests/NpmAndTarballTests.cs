@@ -102,4 +102,13 @@ public sealed class NpmAndTarballTests
             Assert.Equal("list_files", Assert.Single(Static.StaticExtractor.Extract(folder!)).Definition.Name);
         }
     }
+
+    [Theory]
+    [InlineData("npm error code ETARGET\nnpm error notarget No matching version found for left-pad@99.0.0.\nnpm error notarget In most cases you or one of your dependencies are requesting\nnpm error A complete log of this run can be found in: /tmp/x.log",
+        "npm error notarget No matching version found for left-pad@99.0.0.")]
+    [InlineData("npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.example/nope\nnpm ERR!\nnpm ERR! A complete log of this run can be found in: /tmp/y.log",
+        "npm ERR! 404 Not Found - GET https://registry.example/nope")]
+    [InlineData("added 3 packages\nsomething odd happened", "something odd happened")]
+    public void An_install_failure_is_summarised_by_the_line_that_names_the_cause(string output, string expected) =>
+        Assert.Equal(expected, Catalog.Crawler.Launch.NpmInstaller.Summarize(output));
 }
