@@ -51,12 +51,15 @@ internal sealed class ChildCatalog : IDisposable
         }
     }
 
-    /// <summary>SIGKILL to the command and every process it started: no handler, no flush, no cleanup.</summary>
+    /// <summary>
+    /// SIGKILL to the command alone, as <c>kill -9 PID</c> does: no handler, no flush, no cleanup. Its sandboxed servers
+    /// die with it (bubblewrap's --die-with-parent), which is part of what is tested.
+    /// </summary>
     public async Task KillAsync()
     {
         try
         {
-            _process.Kill(entireProcessTree: true);
+            _process.Kill();
         }
         catch (InvalidOperationException)
         {
