@@ -1,5 +1,6 @@
 using Catalog.Data.Model;
 using Catalog.Data.Store;
+using Xunit.Abstractions;
 
 namespace Catalog.Cli.Tests;
 
@@ -7,7 +8,7 @@ namespace Catalog.Cli.Tests;
 /// A crawl killed with SIGKILL at several random moments (a fixed seed, so a failure can be replayed), then run to the
 /// end: the store stays sound and every server's tools are recorded exactly once.
 /// </summary>
-public sealed class CrawlFaultTests
+public sealed class CrawlFaultTests(ITestOutputHelper output)
 {
     private const int Seed = 20261122;
     private const int Kills = 4;
@@ -38,6 +39,7 @@ public sealed class CrawlFaultTests
 
         var (code, error) = await ChildCatalog.RunAsync(new Dictionary<string, string>(), args);
         Assert.True(code == 0, $"{error}\n{string.Join('\n', log)}");
+        foreach (var line in log) output.WriteLine(line);
 
         using var store = CatalogStore.Open(db);
         Assert.Equal("ok", store.IntegrityCheck());
