@@ -19,9 +19,6 @@ public static class PidsCgroup
     private static readonly Lazy<string?> Root = new(FindRoot);
     private static long _counter;
 
-    /// <summary>True when this machine lets the crawler create pids cgroups.</summary>
-    public static bool Available => Root.Value is not null;
-
     /// <summary>A new group allowing <paramref name="max"/> processes, or null when cgroups are not available here.</summary>
     public static string? Create(int max)
     {

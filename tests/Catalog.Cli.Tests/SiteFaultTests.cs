@@ -58,26 +58,26 @@ public sealed class SiteFaultTests(ITestOutputHelper output)
         var random = new Random(Seed);
         var log = new List<string>();
 
-        // One kill the moment the publish step has begun (the first page of a new server is in place)...
-        using (var child = ChildCatalog.Start(new Dictionary<string, string>(), "site", "--db", db, "--out", site))
-        {
-            var firstNew = Path.Combine(site, "tools", "beta-svc00");
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (!Directory.Exists(firstNew) && !child.HasExited && DateTime.UtcNow < deadline) await Task.Delay(5);
-            await child.KillAsync();
-            var published = Directory.Exists(firstNew) ? Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Count() : 0;
-            log.Add($"kill in publish: {(published > 0 ? $"{published} files in the site" : "publish not reached")}");
-            AssertWhole(site, before.Keys, log);
-        }
-        // ...then at random moments of a build (start-up, rendering, publishing, or after the end).
+        // Kills at seeded random moments of the rendering (the staging folder exists, nothing is published yet)...
         for (var kill = 0; kill < RandomKills; kill++)
         {
-            var after = TimeSpan.FromMilliseconds(random.Next(300, 1000 + (int)(2 * oneBuild.TotalMilliseconds)));
             using var child = ChildCatalog.Start(new Dictionary<string, string>(), "site", "--db", db, "--out", site);
+            await WaitFor(() => Directory.Exists(site + ".staging"), child);
+            var after = TimeSpan.FromMilliseconds(random.Next(0, (int)(0.8 * oneBuild.TotalMilliseconds)));
             await Task.Delay(after);
             var finished = child.HasExited;
             await child.KillAsync();
-            log.Add($"kill {kill} at {after.TotalSeconds:0.0}s{(finished ? " (had finished)" : "")}");
+            log.Add($"kill {kill} at {after.TotalSeconds:0.0}s of rendering{(finished ? " (the build had finished)" : "")}");
+            AssertWhole(site, before.Keys, log);
+        }
+        // ...and one the moment the publish step has begun (the first page of a new server is in place).
+        using (var child = ChildCatalog.Start(new Dictionary<string, string>(), "site", "--db", db, "--out", site))
+        {
+            var firstNew = Path.Combine(site, "tools", "beta-svc00");
+            await WaitFor(() => Directory.Exists(firstNew), child);
+            await child.KillAsync();
+            var published = Directory.Exists(firstNew) ? Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Count() : 0;
+            log.Add($"kill in publish: {(published > 0 ? $"{published} files in the site (the previous site had {before.Count})" : "publish not reached")}");
             AssertWhole(site, before.Keys, log);
         }
 
@@ -145,6 +145,12 @@ public sealed class SiteFaultTests(ITestOutputHelper output)
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("catalog: I/O error: Read-only file system", line, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(site));
+    }
+
+    private static async Task WaitFor(Func<bool> condition, ChildCatalog child)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!condition() && !child.HasExited && DateTime.UtcNow < deadline) await Task.Delay(5);
     }
 
     /// <summary>Every file that is there is whole, and every file of the previous site is still there.</summary>
