@@ -98,6 +98,7 @@ public sealed class SiteFaultTests(ITestOutputHelper output)
         var actual = Snapshot(site);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
         Assert.All(expected, e => Assert.True(e.Value == actual[e.Key], $"{e.Key} differs from a clean build\n{string.Join('\n', log)}"));
+        Directory.Delete(dir, recursive: true); // two sites of some 30 MB each
     }
 
     [RootFact]
