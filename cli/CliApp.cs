@@ -48,6 +48,11 @@ public static class CliApp
             stderr.WriteLine($"catalog: {ex.Message}");
             return ExitCodes.MissingPrerequisite;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"catalog: I/O error: {ex.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.IoError;
+        }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("catalog: interrupted; what was recorded is kept and the next run resumes");

@@ -12,6 +12,11 @@ public static class ExitCodes
     public const int MissingPrerequisite = 3;
     /// <summary>The crawl ran but not one server produced a tool list.</summary>
     public const int NothingCrawled = 4;
+    /// <summary>
+    /// The file system refused a read or write (disk full, read-only folder, no permission). A site build that fails so
+    /// leaves the published site as it was.
+    /// </summary>
+    public const int IoError = 5;
     /// <summary>Interrupted (Ctrl+C / SIGTERM); what was recorded so far is kept and the next run resumes.</summary>
     public const int Interrupted = 130;
 }

@@ -26,7 +26,7 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
     public async Task<CrawlSummary> RunAsync(SourceResult source, string sources, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        if (options.Sandbox.Enabled) _bwrap = await SandboxCheck.RequireAsync(ct);
+        if (options.Sandbox.Enabled) _bwrap = await SandboxCheck.RequireAsync(options.Sandbox, ct);
 
         store.InTransaction(() =>
         {

@@ -131,7 +131,14 @@ public sealed class SiteWriter
     {
         if (_done) return;
         _done = true;
-        _manifest.Dispose();
+        try
+        {
+            // On a full disk flushing the manifest fails too; that must not keep the staged files on the disk.
+            _manifest.Dispose();
+        }
+        catch (IOException)
+        {
+        }
         try
         {
             Directory.Delete(_staging, recursive: true);

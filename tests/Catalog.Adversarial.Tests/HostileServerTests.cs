@@ -14,7 +14,7 @@ namespace Catalog.Adversarial.Tests;
 /// Each test starts one hostile server (tests/Catalog.Adversarial.Tests/servers/hostile.js) through the real crawler,
 /// inside the real sandbox, and asserts exactly what is recorded.
 /// </summary>
-public sealed class HostileServerTests : IDisposable
+public sealed partial class HostileServerTests : IDisposable
 {
     // The crawler's own limits, as in production; a case passes only if the crawl ends within them plus teardown.
     private static readonly IntrospectionLimits Limits = new();

@@ -27,6 +27,42 @@ function probeSandbox(done) {
   socket.on('timeout', () => finish('blocked_network_timeout'));
 }
 
+// Starts up to `bound` children that sleep; stops at the first refused fork. The bound keeps a broken sandbox from
+// taking the machine down with the test: without a process cap the tools say so.
+function forkBomb(bound) {
+  const { spawn } = require('child_process');
+  let started = 0;
+  for (; started < bound; started++) {
+    let child;
+    try { child = spawn('/bin/sleep', ['613'], { stdio: 'ignore' }); } catch { break; }
+    if (child.pid === undefined) { child.on('error', () => {}); break; }
+  }
+  return started < bound ? ['fork_refused', 'children_' + started] : ['fork_unlimited', 'children_' + started];
+}
+
+// Allocates native memory (outside the V8 heap, so node's --max-old-space-size does not stop it) in 64 MiB chunks,
+// touching every page, up to `boundMiB`; exits 7 when refused, 8 when the bound is reached unrefused.
+function memoryHog(boundMiB) {
+  const chunks = [];
+  for (let mib = 0; mib < boundMiB; mib += 64) {
+    try { chunks.push(Buffer.alloc(64 << 20, 1)); } catch {
+      process.stderr.write(`hog: allocation refused after ${mib} MiB\n`);
+      process.exit(7);
+    }
+  }
+  process.stderr.write(`hog: allocated ${boundMiB} MiB unrefused\n`);
+  process.exit(8);
+}
+
+// Writes 1 MiB blocks into /tmp until the write is refused or `boundMiB` is reached; reports how far it got.
+function fillTmp(boundMiB) {
+  const block = Buffer.alloc(1 << 20, 1);
+  const fd = fs.openSync('/tmp/fill', 'w');
+  let mib = 0;
+  try { for (; mib < boundMiB; mib++) fs.writeSync(fd, block); } catch { return ['tmp_full', 'wrote_' + mib + '_mib']; } finally { fs.closeSync(fd); }
+  return ['tmp_unlimited', 'wrote_' + mib + '_mib'];
+}
+
 function handle(msg, probe) {
   if (msg.id === undefined) return;
   if (msg.method === 'initialize') {
@@ -54,6 +90,8 @@ function handle(msg, probe) {
         inputSchema: { type: 'object', properties: { '"><svg onload=alert(4)>': { type: 'string', enum: ['<b>x</b>', 'javascript:alert(5)'] } } } })];
       break;
     case 'sandbox-probe':
+    case 'fork-bomb':
+    case 'tmp-filler':
       tools = probe.map((p) => tool(p));
       break;
     default:
@@ -85,6 +123,15 @@ switch (mode) {
     break;
   case 'sandbox-probe':
     probeSandbox((found) => serve(found));
+    break;
+  case 'fork-bomb':
+    serve(forkBomb(1000));
+    break;
+  case 'tmp-filler':
+    serve(fillTmp(2048));
+    break;
+  case 'memory-hog':
+    memoryHog(3072);
     break;
   default:
     serve([]);
