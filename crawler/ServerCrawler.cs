@@ -20,6 +20,7 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
     private readonly Lock _storeLock = new();
     private readonly NpmInstaller _npm = new(Path.Combine(options.CacheDirectory), options.InstallTimeout);
     private readonly LiveIntrospector _live = new(options.Limits);
+    private readonly RemoteIntrospector _remote = new(options.Limits);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ExtractedTool>> _static = new(StringComparer.Ordinal);
     private string? _bwrap;
 
@@ -85,6 +86,9 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
         {
             case NoLaunch no:
                 return new IntrospectionResult(AttemptStatus.Skipped, no.Reason, [], null, null, Provenance.Live, 0);
+            case RemoteLaunch remote:
+                // Nothing runs here, so no sandbox: the introspector limits what is read and where it connects.
+                return await _remote.IntrospectAsync(remote, ct);
             case SourceTreeLaunch tree:
                 return Static(record.Server.Id, tree.Folder, tree.Subfolder, "no live start possible", clock)
                     ?? new IntrospectionResult(AttemptStatus.Failed, "static extraction found no tools", [], null, null, Provenance.Static, clock.ElapsedMilliseconds);
