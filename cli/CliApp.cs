@@ -25,6 +25,7 @@ public static class CliApp
             TrainCommand.Create(console),
             EvalCommand.Create(console),
             BenchCommand.Create(console),
+            ScheduleCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -12,6 +12,8 @@ public static class ExitCodes
     public const int MissingPrerequisite = 3;
     /// <summary>The crawl ran but not one server produced a tool list.</summary>
     public const int NothingCrawled = 4;
+    /// <summary><c>schedule --once</c> skipped its run: another run holds the store's lock.</summary>
+    public const int Busy = 5;
     /// <summary>Interrupted (Ctrl+C / SIGTERM); what was recorded so far is kept and the next run resumes.</summary>
     public const int Interrupted = 130;
 }
