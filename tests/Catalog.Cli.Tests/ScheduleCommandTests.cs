@@ -75,7 +75,9 @@ public sealed partial class ScheduleCommandTests
 
         using var first = Child.Start(args);
         using var second = Child.Start(args);
-        await Task.Delay(TimeSpan.FromSeconds(20));
+        // Until two runs finished between them (each takes several seconds of slow servers), bounded on a busy machine.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (RunLine().Matches(first.Error + second.Error).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(500);
         await first.StopAsync();
         await second.StopAsync();
 
