@@ -27,7 +27,9 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
     public async Task<CrawlSummary> RunAsync(SourceResult source, string sources, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        if (options.Sandbox.Enabled) _bwrap = await SandboxCheck.RequireAsync(ct);
+        // Only a server started here needs the sandbox; a list of remotes crawls on a machine without bubblewrap.
+        if (options.Sandbox.Enabled && source.Records.Any(r => r.Launch is NpmLaunch or CommandLaunch))
+            _bwrap = await SandboxCheck.RequireAsync(ct);
 
         store.InTransaction(() =>
         {
