@@ -11,6 +11,7 @@ namespace Catalog.Crawler.Introspection;
 /// </summary>
 public static class NetworkGuard
 {
+    /// <summary>A handler that connects only to public addresses (any address when <paramref name="allowPrivate"/>), never through a proxy.</summary>
     public static SocketsHttpHandler Handler(bool allowPrivate, TimeSpan connectTimeout) => new()
     {
         // The guard must see the real destination; a proxy would hide it.
@@ -39,6 +40,7 @@ public static class NetworkGuard
         },
     };
 
+    /// <summary>False for loopback, unspecified, private (RFC 1918, fc00::/7), link-local, CGNAT, benchmark, documentation and multicast addresses.</summary>
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Catalog.Crawler.Launch;
 using Catalog.Crawler.Sources;
+using Catalog.Data.Model;
 
 namespace Catalog.Crawler.Tests;
 
@@ -86,5 +87,20 @@ public sealed class RemoteSourceTests
         var launch = Assert.IsType<RemoteLaunch>(Config("""{ "url": "https://mcp.example.com/mcp" }"""));
 
         Assert.Equal(RemoteTransport.AutoDetect, launch.Transport);
+    }
+
+    [Fact]
+    public void Merging_prefers_a_remote_over_a_source_that_cannot_start_the_server()
+    {
+        SourcedRecord Record(string source, LaunchSpec launch) => new(source, "acme/files", "active",
+            new SourceRecord(new Server("acme/files", "acme/files", null, null, null, "https://github.com/acme/files", null, [], source, "{}"), launch));
+        var remote = new RemoteLaunch(new Uri("https://mcp.acme.example/mcp"), RemoteTransport.StreamableHttp, new Dictionary<string, string>());
+
+        var merged = SourceMerger.Merge([
+            new SourceRead("registry", [Record("registry", new NoLaunch("no npm stdio package"))], [], new Dictionary<string, string>()),
+            new SourceRead("seed", [Record("seed", remote)], [], new Dictionary<string, string>()),
+        ]);
+
+        Assert.Same(remote, Assert.Single(merged).Record.Launch);
     }
 }
