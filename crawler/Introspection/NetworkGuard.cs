@@ -40,7 +40,7 @@ public static class NetworkGuard
         },
     };
 
-    /// <summary>False for loopback, unspecified, private (RFC 1918, fc00::/7), link-local, CGNAT, benchmark, documentation and multicast addresses.</summary>
+    /// <summary>False for loopback, unspecified, private (RFC 1918, fc00::/7), link-local, CGNAT (100.64/10), benchmarking (198.18/15), 192.0.0/24, 192.0.2/24 and multicast addresses.</summary>
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
