@@ -25,6 +25,7 @@ public static class CliApp
             TrainCommand.Create(console),
             EvalCommand.Create(console),
             BenchCommand.Create(console),
+            ScheduleCommand.Create(console),
         };
         // No response files: npm scopes ("@scope/pkg") start with '@' and are arguments, not files to expand.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

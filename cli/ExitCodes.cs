@@ -17,6 +17,8 @@ public static class ExitCodes
     /// leaves the published site as it was.
     /// </summary>
     public const int IoError = 5;
+    /// <summary><c>schedule --once</c> skipped its run: another run holds the store's lock.</summary>
+    public const int Busy = 6;
     /// <summary>Interrupted (Ctrl+C / SIGTERM); what was recorded so far is kept and the next run resumes.</summary>
     public const int Interrupted = 130;
 }

@@ -20,13 +20,16 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
     private readonly Lock _storeLock = new();
     private readonly NpmInstaller _npm = new(Path.Combine(options.CacheDirectory), options.InstallTimeout);
     private readonly LiveIntrospector _live = new(options.Limits);
+    private readonly RemoteIntrospector _remote = new(options.Limits);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ExtractedTool>> _static = new(StringComparer.Ordinal);
     private string? _bwrap;
 
     public async Task<CrawlSummary> RunAsync(SourceResult source, string sources, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        if (options.Sandbox.Enabled) _bwrap = await SandboxCheck.RequireAsync(options.Sandbox, ct);
+        // Only a server started here needs the sandbox; a list of remotes crawls on a machine without bubblewrap.
+        if (options.Sandbox.Enabled && source.Records.Any(r => r.Launch is NpmLaunch or CommandLaunch))
+            _bwrap = await SandboxCheck.RequireAsync(options.Sandbox, ct);
 
         store.InTransaction(() =>
         {
@@ -85,6 +88,9 @@ public sealed class ServerCrawler(CatalogStore store, CrawlOptions options)
         {
             case NoLaunch no:
                 return new IntrospectionResult(AttemptStatus.Skipped, no.Reason, [], null, null, Provenance.Live, 0);
+            case RemoteLaunch remote:
+                // Nothing runs here, so no sandbox: the introspector limits what is read and where it connects.
+                return await _remote.IntrospectAsync(remote, ct);
             case SourceTreeLaunch tree:
                 return Static(record.Server.Id, tree.Folder, tree.Subfolder, "no live start possible", clock)
                     ?? new IntrospectionResult(AttemptStatus.Failed, "static extraction found no tools", [], null, null, Provenance.Static, clock.ElapsedMilliseconds);

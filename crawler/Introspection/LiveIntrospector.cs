@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Catalog.Crawler.Launch;
 using Catalog.Crawler.Streams;
 using Catalog.Data.Model;
@@ -60,29 +58,7 @@ public sealed class LiveIntrospector(IntrospectionLimits limits)
             };
             await using var client = await McpClient.CreateAsync(transport, options, cancellationToken: total.Token);
             phase = "tools/list";
-            var tools = new List<ToolDefinition>();
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            string? cursor = null;
-            string? note = null;
-            for (var page = 0; ; page++)
-            {
-                if (page >= limits.MaxPages) { note = $"stopped after {limits.MaxPages} pages of tools/list"; break; }
-                using var request = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
-                request.CancelAfter(limits.RequestTimeout);
-                // Raw request: the SDK's typed ListToolsAsync rejects schemas it considers invalid, and one odd
-                // schema must not hide a server's whole tool list.
-                var parameters = cursor is null ? new JsonObject() : new JsonObject { ["cursor"] = cursor };
-                var response = await client.SendRequestAsync(new JsonRpcRequest { Method = RequestMethods.ToolsList, Params = parameters }, request.Token);
-                var (listed, next) = ToolMapper.Page(response.Result?.Deserialize<JsonElement>() ?? default);
-                foreach (var tool in listed)
-                {
-                    if (ToolMapper.Map(tool, limits) is { } mapped && names.Add(mapped.Name)) tools.Add(mapped);
-                    if (tools.Count >= limits.MaxTools) break;
-                }
-                if (tools.Count >= limits.MaxTools) { note = $"capped at {limits.MaxTools} tools"; break; }
-                if (string.IsNullOrEmpty(next) || next == cursor) break;
-                cursor = next;
-            }
+            var (tools, note) = await ToolPaging.ListAsync(client, limits, total.Token);
             var info = client.ServerInfo;
             return new IntrospectionResult(AttemptStatus.Ok, note, tools, info?.Name, info?.Version, Provenance.Live, clock.ElapsedMilliseconds);
         }

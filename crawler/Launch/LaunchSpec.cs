@@ -24,3 +24,27 @@ public sealed record NoLaunch(string Reason) : LaunchSpec([], new Dictionary<str
 /// (<c>Folder</c> is an extracted tarball; <c>Subfolder</c> narrows a monorepo).
 /// </summary>
 public sealed record SourceTreeLaunch(string Folder, string? Subfolder) : LaunchSpec([], new Dictionary<string, string>());
+
+/// <summary>How a remote server speaks MCP over HTTP.</summary>
+public enum RemoteTransport
+{
+    /// <summary>One endpoint taking POSTs (<c>type: streamable-http</c>).</summary>
+    StreamableHttp,
+    /// <summary>The older GET event stream plus a message endpoint (<c>type: sse</c>).</summary>
+    Sse,
+    /// <summary>Streamable HTTP first, SSE if that fails: for client configs that give a URL and no type.</summary>
+    AutoDetect,
+}
+
+/// <summary>
+/// A server reached over HTTP (server.json <c>remotes[]</c>, a client config's <c>url</c>). Nothing runs on this
+/// machine, so there is no sandbox: the limits are on what the crawler reads and where it connects.
+/// <paramref name="Headers"/> may hold secrets from a user's own config; they are sent, never logged or stored.
+/// <paramref name="AllowPrivateNetwork"/> is for a user's own config, which may name a server on their machine or
+/// network; a registry or seed entry may not reach loopback or private addresses.
+/// </summary>
+public sealed record RemoteLaunch(
+    Uri Url,
+    RemoteTransport Transport,
+    IReadOnlyDictionary<string, string> Headers,
+    bool AllowPrivateNetwork = false) : LaunchSpec([], new Dictionary<string, string>());

@@ -51,7 +51,7 @@ public static class McpConfigSource
             var url = Json.Str(e, "url", "serverUrl");
             return url is null
                 ? (null, new SourceError(where, "neither 'command' nor 'url'"))
-                : (Record(key, $"local/{key}", e, [], new NoLaunch("remote servers are not introspected yet")), null);
+                : (Record(key, $"local/{key}", e, [], Remote(url, e)), null);
         }
 
         if (Path.GetFileName(command) == "npx")
@@ -68,6 +68,36 @@ public static class McpConfigSource
             }
         }
         return (Record(key, $"local/{key}", e, [], new CommandLaunch(command, args, env)), null);
+    }
+
+    /// <summary>
+    /// A <c>url</c> entry: the user's own server, so it may be on their machine or network, and its headers are sent
+    /// as written (as <c>env</c> is for a command); a <c>${input:…}</c> or <c>${env:…}</c> reference the crawler
+    /// cannot resolve becomes a placeholder.
+    /// </summary>
+    private static LaunchSpec Remote(string text, JsonElement e)
+    {
+        var (url, error) = RemoteInputs.Url(text, default);
+        if (url is null) return new NoLaunch(error!);
+        var transport = (Json.Str(e, "type", "transport") ?? "").ToLowerInvariant() switch
+        {
+            "sse" => RemoteTransport.Sse,
+            "http" or "streamable-http" or "streamablehttp" or "streamable_http" => RemoteTransport.StreamableHttp,
+            _ => RemoteTransport.AutoDetect,
+        };
+        var headers = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (Json.Obj(e, "headers") is { } h)
+        {
+            foreach (var p in h.EnumerateObject())
+            {
+                if (p.Value.ValueKind != JsonValueKind.String || !RemoteInputs.IsHeaderName(p.Name)) continue;
+                var value = p.Value.GetString()!;
+                var reference = value.IndexOf("${", StringComparison.Ordinal);
+                if (reference >= 0) value = value[..reference] + PackageInputs.Placeholder(p.Name);
+                if (!value.Any(char.IsControl)) headers[p.Name] = value;
+            }
+        }
+        return new RemoteLaunch(url, transport, headers, AllowPrivateNetwork: true);
     }
 
     private static (string Package, string? Version) SplitSpec(string spec)

@@ -75,7 +75,9 @@ public static partial class SeedFileSource
         LaunchSpec launch;
         if (npm.ValueKind != JsonValueKind.Object)
         {
-            launch = new NoLaunch(packages.Count == 0 ? "no package to start (remote-only or undeclared)" : "no npm stdio package; other registries are not started yet");
+            // No local package to run: a hosted remote is introspected over HTTP instead.
+            launch = RemoteInputs.Launch(e)
+                ?? new NoLaunch(packages.Count == 0 ? "no package or remote to start" : "no npm stdio package; other registries are not started yet");
         }
         else if (Json.Str(npm, "identifier", "name") is not { Length: > 0 } id || Json.Str(npm, "version") is not { Length: > 0 } version)
         {

@@ -95,5 +95,5 @@ public static class SourceMerger
 
     private static int Rank(string source) => Array.IndexOf(Authority, source) is var i and >= 0 ? i : Authority.Length;
 
-    private static int LaunchRank(LaunchSpec l) => l switch { NpmLaunch => 0, CommandLaunch => 1, SourceTreeLaunch => 2, _ => 3 };
+    private static int LaunchRank(LaunchSpec l) => l switch { NpmLaunch => 0, CommandLaunch => 1, RemoteLaunch => 2, SourceTreeLaunch => 3, _ => 4 };
 }

@@ -32,6 +32,8 @@ public enum AttemptStatus
     Ok,
     Failed,
     Skipped,
+    /// <summary>A remote server answered 401/403 or an OAuth challenge: it is there, but lists tools only to a signed-in client.</summary>
+    NeedsAuth,
 }
 
 public enum PolicyAction

@@ -39,12 +39,17 @@ public sealed partial class CatalogStore : IDisposable
 
     private void Migrate()
     {
-        var version = SchemaVersion;
-        for (var i = version; i < Migrations.Steps.Count; i++)
+        while (SchemaVersion < Migrations.Steps.Count)
         {
+            // BEGIN IMMEDIATE waits for any other process migrating the same new file; the version is read again
+            // under the write lock, so a step that process already applied is not applied twice.
             using var tx = Begin();
-            Execute(Migrations.Steps[i]);
-            Execute($"PRAGMA user_version = {i + 1}");
+            var version = SchemaVersion;
+            if (version < Migrations.Steps.Count)
+            {
+                Execute(Migrations.Steps[version]);
+                Execute($"PRAGMA user_version = {version + 1}");
+            }
             tx.Commit();
         }
     }

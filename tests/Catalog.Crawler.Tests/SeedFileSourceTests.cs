@@ -76,11 +76,13 @@ public sealed class SeedFileSourceTests
     }
 
     [Fact]
-    public void A_remote_only_server_is_kept_but_not_started()
+    public void A_remote_only_server_is_introspected_over_http()
     {
         var result = ReadJson("""[{ "name": "com.example/remote", "remotes": [{ "type": "streamable-http", "url": "https://example.com/mcp" }] }]""");
 
-        Assert.IsType<NoLaunch>(Assert.Single(result.Records).Launch);
+        var remote = Assert.IsType<RemoteLaunch>(Assert.Single(result.Records).Launch);
+        Assert.Equal(new Uri("https://example.com/mcp"), remote.Url);
+        Assert.False(remote.AllowPrivateNetwork);
     }
 
     [Fact]
