@@ -107,7 +107,7 @@ public static partial class AwesomeListParser
         var repo = RepoHosts.Any(h => uri.Host.Equals(h, StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith("." + h, StringComparison.OrdinalIgnoreCase))
             || uri.Host.StartsWith("gitlab.", StringComparison.OrdinalIgnoreCase) ? RepoUrl.Normalise(url) : null;
         var sub = repo is null ? null : RepoUrl.Subfolder(url)?.Trim('/');
-        var key = repo is null ? uri.GetLeftPart(UriPartial.Path).TrimEnd('/') : repo["https://".Length..] + (sub is null ? "" : "/" + sub);
+        var key = repo is null ? (uri.Host + uri.AbsolutePath).TrimEnd('/') : repo["https://".Length..] + (sub is null ? "" : "/" + sub);
         var name = Collapse(Plain(main)).Trim().TrimEnd(')', ']').Trim();
         return (new AwesomeEntry(key, Cut(name.Length == 0 ? key : name, 200), uri.AbsoluteUri, repo, sub,
             category is null ? [] : [category], anchor, Of(AwesomeEmoji.Kind.Language), Of(AwesomeEmoji.Kind.Scope), Of(AwesomeEmoji.Kind.Platform),

@@ -21,7 +21,7 @@ public sealed class AwesomeListTests
             "github.com/sneaky/in-toc", "github.com/julien040/anyquery", "github.com/awslabs/mcp", "github.com/zafronix/wc-mcp",
             "github.com/after/dash", "github.com/no/dash", "github.com/double/space", "github.com/executeautomation/mcp-playwright",
             "github.com/polygon-io/mcp_polygon", "github.com/thelunarcompany/lunar/mcpx", "github.com/readme/fragment",
-            "gitlab.wikimedia.org/repos/mcp/server", "https://pricepertoken.com/mcp", "github.com/emoji/zwj", "github.com/ruby/gem",
+            "gitlab.wikimedia.org/repos/mcp/server", "pricepertoken.com/mcp", "github.com/emoji/zwj", "github.com/ruby/gem",
         ], entries.Select(e => e.Key));
     }
 
@@ -91,7 +91,7 @@ public sealed class AwesomeListTests
         var mono = Entry("github.com/thelunarcompany/lunar/mcpx");
         Assert.Equal(("https://github.com/thelunarcompany/lunar", "mcpx"), (mono.RepositoryUrl, mono.Subfolder));
         Assert.Equal("https://gitlab.wikimedia.org/repos/mcp/server", Entry("gitlab.wikimedia.org/repos/mcp/server").RepositoryUrl);
-        Assert.Null(Entry("https://pricepertoken.com/mcp").RepositoryUrl);
+        Assert.Null(Entry("pricepertoken.com/mcp").RepositoryUrl);
     }
 
     [Fact]
