@@ -8,7 +8,7 @@ using Catalog.Data.Store;
 
 namespace Catalog.Crawler.Tests;
 
-public sealed class GitHubSourceTests
+public sealed class GitHubSourceTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly DateOnly Day = new(2025, 6, 1);
     private static readonly FakeTime Now = new(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
@@ -114,6 +114,7 @@ public sealed class GitHubSourceTests
         Assert.Equal(40, github.TarballRequests);
         Assert.Equal(0, second.TarballDownloads);
         var (requests, notModified) = http.Counters;
+        output.WriteLine($"re-crawl: {notModified} of {requests} conditional requests answered 304 ({github.SearchRequests} search requests over both runs); tarball requests {github.TarballRequests}");
         Assert.True(requests > 0);
         Assert.True(notModified >= requests * 0.95, $"{notModified} of {requests} conditional requests answered 304");
         Assert.Equal(requests, notModified);
