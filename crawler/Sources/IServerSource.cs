@@ -3,7 +3,7 @@ namespace Catalog.Crawler.Sources;
 /// <summary>A place that names MCP servers: the registry, GitHub, an awesome list, npm, a seed file.</summary>
 public interface IServerSource
 {
-    /// <summary>Short kind name stored as provenance: <c>registry</c>, <c>github</c>, <c>awesome</c>, <c>npm</c>, <c>seed</c>.</summary>
+    /// <summary>Short kind name stored as provenance: <c>registry</c>, <c>github</c>, <c>awesome</c>, <c>html</c>, <c>npm</c>, <c>seed</c>.</summary>
     string Name { get; }
 
     /// <summary>Reads the source into server.json-shaped records; problems are values beside them, never exceptions.</summary>
