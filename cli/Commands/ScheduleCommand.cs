@@ -19,6 +19,7 @@ internal static class ScheduleCommand
         var once = new Option<bool>("--once") { Description = "Run once now and exit (exit 6 if another run holds the store)" };
         var seeds = CommonOptions.Seeds();
         var mcpConfig = new Option<string?>("--mcp-config") { Description = "An mcpServers config to crawl instead of seeds" };
+        var sourceOptions = new SourceOptions();
         var db = CommonOptions.Db();
         var output = CommonOptions.Out("site-out");
         var concurrency = CommonOptions.Concurrency();
@@ -28,6 +29,7 @@ internal static class ScheduleCommand
         {
             cron, once, seeds, mcpConfig, db, output, concurrency, noSandbox, cache,
         };
+        foreach (var option in sourceOptions.All) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             var cronText = parse.GetValue(cron);
@@ -37,11 +39,13 @@ internal static class ScheduleCommand
             var seedPath = parse.GetValue(seeds);
             var configPath = parse.GetValue(mcpConfig);
             if (seedPath is not null && configPath is not null) throw new InputException("give either --seeds or --mcp-config, not both");
+            var selection = sourceOptions.Read(parse, seedPath);
+            if (configPath is not null && selection.Kinds.Count > 0) throw new InputException("give either --mcp-config or --source, not both");
             foreach (var path in new[] { seedPath, configPath }.OfType<string>())
             {
                 if (!File.Exists(path)) throw new InputException($"{path}: file not found");
             }
-            var settings = new BuildSettings(parse.GetValue(db)!, parse.GetValue(output)!, seedPath, configPath,
+            var settings = new BuildSettings(parse.GetValue(db)!, parse.GetValue(output)!, selection, configPath,
                 CrawlCommand.Options(parse.GetValue(concurrency), parse.GetValue(noSandbox), parse.GetValue(cache)!));
             // The scheduler's thread and this one both write: one synchronized writer keeps lines whole, and a
             // console that is not the process's own stderr gets plain lines (no progress bar) for the journal.

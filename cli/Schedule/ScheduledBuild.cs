@@ -8,7 +8,7 @@ using Catalog.Data.Store;
 namespace Catalog.Cli.Schedule;
 
 /// <summary>What each scheduled run works on.</summary>
-internal sealed record BuildSettings(string Db, string Out, string? Seeds, string? McpConfig, CrawlOptions Crawl);
+internal sealed record BuildSettings(string Db, string Out, SourceSelection Sources, string? McpConfig, CrawlOptions Crawl);
 
 internal enum RunOutcome
 {
@@ -70,6 +70,15 @@ internal sealed class ScheduledBuild(CliConsole console, BuildSettings settings,
     public void Skip(DateTimeOffset? due, string reason) =>
         console.Error.WriteLine(RunLog.Line("skipped", ("at", DateTimeOffset.UtcNow), ("due", due), ("reason", reason)));
 
+    private Task<CrawlSummary> CrawlAsync(CatalogStore store, CancellationToken ct)
+    {
+        if (settings.McpConfig is { } config)
+            return CrawlStage.RunAsync(console, store, McpConfigSource.Read(config), SourceLabels.For("mcp-config", config), settings.Crawl, ct);
+        if (settings.Sources.Kinds.Count > 0) return SourcesStage.RunAsync(console, store, settings.Sources, settings.Crawl, ct);
+        var (source, label) = CrawlCommand.Seeds(settings.Sources.SeedPath);
+        return CrawlStage.RunAsync(console, store, source, label, settings.Crawl, ct);
+    }
+
     private async Task<RunOutcome> BuildAsync(CancellationToken ct)
     {
         var started = DateTimeOffset.UtcNow;
@@ -77,11 +86,8 @@ internal sealed class ScheduledBuild(CliConsole console, BuildSettings settings,
         try
         {
             // Read afresh each run, so an edited seed list or config is picked up without a restart.
-            var (source, label) = settings.McpConfig is { } config
-                ? (McpConfigSource.Read(config), SourceLabels.For("mcp-config", config))
-                : CrawlCommand.Seeds(settings.Seeds ?? CommonOptions.DefaultSeeds());
             using var store = CatalogStore.Open(settings.Db);
-            var crawl = await CrawlStage.RunAsync(console, store, source, label, settings.Crawl, ct);
+            var crawl = await CrawlAsync(store, ct);
             var (classified, _) = ClassifyStage.Run(console, store);
             var site = SiteStage.Run(console, store, settings.Out);
             var outcome = CrawlCommand.Exit(crawl) == ExitCodes.Ok ? RunOutcome.Ok : RunOutcome.NothingCrawled;

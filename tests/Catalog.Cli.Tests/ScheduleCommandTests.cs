@@ -67,6 +67,34 @@ public sealed partial class ScheduleCommandTests
     }
 
     [Fact]
+    public async Task Once_reads_the_sources_crawl_reads_and_files_the_run_under_their_label()
+    {
+        var dir = CliRunner.TempDir();
+        var seeds = Path.Combine(dir, "seeds.json");
+        File.WriteAllText(seeds, """[{"name":"io.example/no-package","description":"Nothing to start","version":"1.0.0"}]""");
+        var db = Path.Combine(dir, "catalog.db");
+
+        var result = await CliRunner.RunAsync("schedule", "--once", "--source", "seed", "--seeds", seeds, "--db", db,
+            "--out", Path.Combine(dir, "site"), "--cache", Path.Combine(dir, "cache"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("sources: seed 1; 1 servers after merging", result.Error, StringComparison.Ordinal);
+        Assert.Matches(@"schedule: outcome=ok .* servers=1 already-done=0 ok=0 failed=0 skipped=1 tools=0", result.Error);
+    }
+
+    [Fact]
+    public async Task A_config_and_sources_together_are_bad_input()
+    {
+        var dir = CliRunner.TempDir();
+        var config = CliRunner.WriteMcpConfig(dir, ("a", "ok"));
+
+        var result = await CliRunner.RunAsync(Args(dir, config, "--once", "--source", "registry"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("give either --mcp-config or --source, not both", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_processes_on_one_store_never_run_at_once()
     {
         var dir = CliRunner.TempDir();
@@ -94,7 +122,7 @@ public sealed partial class ScheduleCommandTests
     }
 
     [Fact]
-    public async Task Once_while_another_run_holds_the_store_skips_with_exit_5()
+    public async Task Once_while_another_run_holds_the_store_skips_with_exit_6()
     {
         var dir = CliRunner.TempDir();
         var config = CliRunner.WriteMcpConfig(dir, ("a", "ok"));
