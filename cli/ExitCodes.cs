@@ -17,7 +17,7 @@ public static class ExitCodes
     /// leaves the published site as it was.
     /// </summary>
     public const int IoError = 5;
-    /// <summary><c>schedule --once</c> skipped its run: another run holds the store's lock.</summary>
+    /// <summary>Another run (<c>build</c>, <c>crawl</c>, <c>schedule</c>) holds the store's lock; this one did nothing.</summary>
     public const int Busy = 6;
     /// <summary>Interrupted (Ctrl+C / SIGTERM); what was recorded so far is kept and the next run resumes.</summary>
     public const int Interrupted = 130;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Catalog.Cli.Schedule;
 using Catalog.Cli.Stages;
 using Catalog.Data.Store;
 
@@ -22,6 +23,8 @@ internal static class BuildCommand
             var clock = Stopwatch.StartNew();
             var (source, label) = CrawlCommand.Seeds(parse.GetValue(seeds) ?? CommonOptions.DefaultSeeds());
             var options = CrawlCommand.Options(parse.GetValue(concurrency), parse.GetValue(noSandbox), parse.GetValue(cache)!);
+            using var held = StoreLock.ForCommand(parse.GetValue(db)!, console);
+            if (held is null) return ExitCodes.Busy;
             using var store = CatalogStore.Open(parse.GetValue(db)!);
             var summary = await CrawlStage.RunAsync(console, store, source, label, options, ct);
             ClassifyStage.Run(console, store);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Catalog.Cli.Schedule;
 using Catalog.Cli.Stages;
 using Catalog.Crawler;
 using Catalog.Crawler.Sandbox;
@@ -29,6 +30,8 @@ internal static class CrawlCommand
             var selection = sourceOptions.Read(parse, seedPath);
             if (configPath is not null && selection.Kinds.Count > 0) throw new InputException("give either --mcp-config or --source, not both");
             var options = Options(parse.GetValue(concurrency), parse.GetValue(noSandbox), parse.GetValue(cache)!);
+            using var held = StoreLock.ForCommand(parse.GetValue(db)!, console);
+            if (held is null) return ExitCodes.Busy;
             using var store = CatalogStore.Open(parse.GetValue(db)!);
             if (configPath is not null || selection.Kinds.Count == 0)
             {

@@ -31,5 +31,16 @@ internal sealed class StoreLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// For <c>build</c> and <c>crawl</c>: the lock, or null after telling the user who holds it, so a manual run never
+    /// overlaps a scheduled one on the same store.
+    /// </summary>
+    public static StoreLock? ForCommand(string db, CliConsole console)
+    {
+        if (TryAcquire(db) is { } held) return held;
+        console.Error.WriteLine($"catalog: another run holds {PathFor(db)}; run again when it has finished");
+        return null;
+    }
+
     public void Dispose() => _file.Dispose();
 }

@@ -171,6 +171,26 @@ public sealed partial class ScheduleCommandTests
         Assert.Equal(12, store.CountToolVersions());
     }
 
+    [Theory]
+    [InlineData("crawl")]
+    [InlineData("build")]
+    public async Task A_manual_run_while_a_scheduled_one_holds_the_store_does_nothing_and_says_so(string verb)
+    {
+        var dir = CliRunner.TempDir();
+        var db = Path.Combine(dir, "catalog.db");
+        var seeds = Path.Combine(dir, "seeds.json");
+        File.WriteAllText(seeds, "[]");
+
+        using (StoreLockHeld(db))
+        {
+            var result = await CliRunner.RunAsync(verb, "--seeds", seeds, "--db", db, "--cache", Path.Combine(dir, "cache"));
+
+            Assert.Equal(6, result.ExitCode);
+            Assert.Contains($"another run holds {db}.lock", result.Error, StringComparison.Ordinal);
+        }
+        Assert.False(File.Exists(db));
+    }
+
     private static IDisposable StoreLockHeld(string db) =>
         new FileStream(db + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
