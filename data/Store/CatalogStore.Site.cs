@@ -30,6 +30,19 @@ public sealed partial class CatalogStore
         ParseTime(row.LastSeen),
         row.Classification is null ? null : JsonSerializer.Deserialize(row.Classification, CatalogJson.Default.Classification));
 
+    /// <summary>
+    /// The tool as a list of tools shows it: name and classification, with the definition reduced to the name. For
+    /// the server page, which must not pay for parsing every definition of a server when one tool changed.
+    /// </summary>
+    public static CatalogTool ToListedTool(SiteToolRow row) => new(
+        row.ServerId,
+        new ToolDefinition(row.Name, null, null, null, null),
+        row.Hash,
+        Enum.Parse<Provenance>(row.Provenance),
+        ParseTime(row.FirstSeen),
+        ParseTime(row.LastSeen),
+        row.Classification is null ? null : JsonSerializer.Deserialize(row.Classification, CatalogJson.Default.Classification));
+
     public static ToolDefinition ParseDefinition(string json) => JsonSerializer.Deserialize(json, CatalogJson.Default.ToolDefinition)!;
 
     /// <summary>

@@ -129,7 +129,8 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         if (serverPolicy is not null) serverFiles.Add(SitePaths.ServerPolicy(slug));
         if (input.Stored.TryGetValue(serverPath, out var was) && was.Hash == serverHash && files.KeepAll(serverFiles)) return serverPath;
 
-        var tools = rows.Select((row, i) => views[i] ?? new ToolView(CatalogStore.ToCatalogTool(row), input.ToolSlugs[row.Name], ReadPolicy(row.Policy, row.Name))).ToList();
+        // Tools whose pages were kept are not parsed whole: the server page lists names and classifications only.
+        var tools = rows.Select((row, i) => views[i] ?? new ToolView(CatalogStore.ToListedTool(row), input.ToolSlugs[row.Name], null)).ToList();
         var view = new ServerView(server, slug, attempt, tools, serverPolicy);
         var page = new ServerPage(view);
         files.Write(page.Path, page.Render(options));

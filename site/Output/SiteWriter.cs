@@ -77,7 +77,19 @@ public sealed class SiteWriter
 
         internal IReadOnlyList<string> Paths => _paths;
 
-        public void Write(string relativePath, string content) => Write(relativePath, Utf8.GetBytes(content));
+        public void Write(string relativePath, string content)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+            try
+            {
+                writer.Stage(relativePath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+            _paths.Add(relativePath);
+        }
 
         public void Write(string relativePath, byte[] content)
         {
@@ -96,7 +108,7 @@ public sealed class SiteWriter
     }
 
     /// <summary>Stages a file whose bytes differ from the published one; safe to call from several threads.</summary>
-    private void Stage(string relativePath, byte[] content)
+    private void Stage(string relativePath, ReadOnlySpan<byte> content)
     {
         var full = Resolve(_root, relativePath);
         if (File.Exists(full) && SameBytes(full, content))
@@ -195,7 +207,7 @@ public sealed class SiteWriter
         _manifest.WriteLine(relativePath);
     }
 
-    private static bool SameBytes(string file, byte[] content)
+    private static bool SameBytes(string file, ReadOnlySpan<byte> content)
     {
         var info = new FileInfo(file);
         return info.Length == content.Length && File.ReadAllBytes(file).AsSpan().SequenceEqual(content);
