@@ -158,12 +158,15 @@ public sealed class SiteGenerator
     private ServerInput Load(Server server, (string Name, string Slug) names, CrawlAttempt? attempt, string site, bool full)
     {
         var rows = _store.GetSiteToolRows(server.Id, PolicyFormat).ToList();
-        var formats = GatewayFormats.Others.Select(f => (Format: f, Policies: _store.GetToolPolicies(server.Id, f.Name))).ToList();
+        var policies = _store.GetServerPolicies(server.Id, PolicyFormat).ToLookup(p => p.Format, StringComparer.Ordinal);
+        var formats = GatewayFormats.Others.Select(f => (Format: f, Policies: (IReadOnlyDictionary<string, string>)policies[f.Name]
+            .Where(p => p.Tool.Length > 0).ToDictionary(p => p.Tool, p => p.Content, StringComparer.Ordinal))).ToList();
+        var serverFormats = GatewayFormats.Others.SelectMany(f => policies[f.Name].Where(p => p.Tool.Length == 0).Select(p => (f, p.Content))).ToList();
         var history = _store.GetServerHistory(server.Id).GroupBy(v => v.ToolName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var stored = full ? [] : _store.GetSitePageHashes(site, $"tools/{names.Slug}/");
         if (!full) foreach (var (path, was) in _store.GetSitePageHashes(site, SitePaths.Server(names.Slug))) stored[path] = was;
         return new ServerInput(server, names.Slug, names.Name, attempt, rows, new SlugMap(rows.Select(r => r.Name)),
-            _store.GetPolicy(server.Id, null, PolicyFormat), formats, history, stored);
+            _store.GetPolicy(server.Id, null, PolicyFormat), formats, serverFormats, history, stored);
     }
 }

@@ -46,6 +46,14 @@ public sealed partial class CatalogStore
     public static ToolDefinition ParseDefinition(string json) => JsonSerializer.Deserialize(json, CatalogJson.Default.ToolDefinition)!;
 
     /// <summary>
+    /// Every stored policy of one server except those in <paramref name="skipFormat"/> (the site reads that one with
+    /// the tool rows), in one query: (format, tool name or "" for the server-wide document, content).
+    /// </summary>
+    public IReadOnlyList<(string Format, string Tool, string Content)> GetServerPolicies(string serverId, string skipFormat) =>
+        Query("SELECT format, tool_name, content FROM policies WHERE server_id = $s AND format <> $f ORDER BY format, tool_name",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$s", serverId), ("$f", skipFormat)).ToList();
+
+    /// <summary>
     /// Every stored version of every current tool of one server in one query, by tool name then age. The definition
     /// text is only read for tools that have more than one version (the others have nothing to diff).
     /// </summary>

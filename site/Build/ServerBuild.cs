@@ -18,6 +18,7 @@ public sealed record ServerInput(
     SlugMap ToolSlugs,
     string? PolicyText,
     IReadOnlyList<(GatewayFormats.Format Format, IReadOnlyDictionary<string, string> Policies)> Formats,
+    IReadOnlyList<(GatewayFormats.Format Format, string Content)> ServerFormats,
     IReadOnlyDictionary<string, List<SiteToolVersion>> History,
     IReadOnlyDictionary<string, (string Hash, string? Summary)> Stored);
 
@@ -122,20 +123,23 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         {
             h.Add(context).Add(attempt is null ? null : $"{attempt.Status}|{attempt.Error}|{attempt.DurationMs}|{attempt.ToolCount}|{attempt.Provenance}|{attempt.At:yyyy-MM-dd}");
             foreach (var row in rows) h.Add(row.Name).Add(row.Classification).Add(row.Provenance);
+            foreach (var f in input.ServerFormats) h.Add(f.Format.Name).Add(f.Content);
             serverHash = h.Finish();
         }
         var serverPath = SitePaths.Server(slug);
         var serverFiles = new List<string> { serverPath, SitePaths.ServerJson(slug) };
         if (serverPolicy is not null) serverFiles.Add(SitePaths.ServerPolicy(slug));
+        serverFiles.AddRange(input.ServerFormats.Select(f => SitePaths.ServerFormat(slug, f.Format)));
         if (input.Stored.TryGetValue(serverPath, out var was) && was.Hash == serverHash && files.KeepAll(serverFiles)) return serverPath;
 
         // Tools whose pages were kept are not parsed whole: the server page lists names and classifications only.
         var tools = rows.Select((row, i) => views[i] ?? new ToolView(CatalogStore.ToListedTool(row), input.ToolSlugs[row.Name], null)).ToList();
         var view = new ServerView(server, slug, attempt, tools, serverPolicy);
-        var page = new ServerPage(view);
+        var page = new ServerPage(view, input.ServerFormats);
         files.Write(page.Path, page.Render(options));
         files.Write(SitePaths.ServerJson(slug), JsonMirror.Server(view));
         if (serverPolicy is { } sp) files.Write(SitePaths.ServerPolicy(slug), JsonMirror.PolicyFile(sp));
+        foreach (var (format, content) in input.ServerFormats) files.Write(SitePaths.ServerFormat(slug, format), content);
         pending.Add((serverPath, serverHash, null));
         return serverPath;
     }

@@ -35,22 +35,8 @@ public sealed partial class ToolPage
             """));
     }
 
-    /// <summary>The same recommendation in every other gateway's format, each with the fallbacks its comments name.</summary>
-    private Markup OtherFormats()
-    {
-        if (_formats.Count == 0) return Markup.Empty;
-        var blocks = _formats.Select(f =>
-        {
-            var file = $"{_tool.Slug}.{f.Format.Name}.{f.Format.Extension}";
-            var block = Layout.JsonBlock($"policy-{f.Format.Name}", f.Content, _root + SitePaths.ToolFormat(_server.Slug, _tool.Slug, f.Format), file);
-            return Html.Of($"<details class=\"format\"><summary>{f.Format.Label}</summary>\n{block}</details>");
-        });
-        return Html.Of($"""
-            <h3>The same rule for other gateways and clients</h3>
-            <p>Exported from the same recommendation by <code>catalog export</code>. Where a format cannot say something (an approval, a rate limit, an argument condition), the file uses the stricter rule it can say and a comment names the fallback.</p>
-            {Html.Join(blocks, "\n")}
-            """);
-    }
+    private Markup OtherFormats() => Layout.OtherFormats(_formats,
+        f => _root + SitePaths.ToolFormat(_server.Slug, _tool.Slug, f), f => $"{_tool.Slug}.{f.Name}.{f.Extension}");
 
     private Markup FaqSection()
     {
