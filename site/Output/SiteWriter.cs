@@ -118,7 +118,12 @@ public sealed class SiteWriter
         }
         var staged = Resolve(_staging, relativePath);
         var folder = Path.GetDirectoryName(staged)!;
-        if (_folders.TryAdd(folder, true)) Directory.CreateDirectory(folder);
+        if (!_folders.ContainsKey(folder))
+        {
+            // Created before it is remembered: a thread that finds it remembered may write into it at once.
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
+        }
         File.WriteAllBytes(staged, content);
         Interlocked.Increment(ref _filesWritten);
     }
