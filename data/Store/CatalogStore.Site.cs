@@ -30,7 +30,28 @@ public sealed partial class CatalogStore
         ParseTime(row.LastSeen),
         row.Classification is null ? null : JsonSerializer.Deserialize(row.Classification, CatalogJson.Default.Classification));
 
+    /// <summary>
+    /// The tool as a list of tools shows it: name and classification, with the definition reduced to the name. For
+    /// the server page, which must not pay for parsing every definition of a server when one tool changed.
+    /// </summary>
+    public static CatalogTool ToListedTool(SiteToolRow row) => new(
+        row.ServerId,
+        new ToolDefinition(row.Name, null, null, null, null),
+        row.Hash,
+        Enum.Parse<Provenance>(row.Provenance),
+        ParseTime(row.FirstSeen),
+        ParseTime(row.LastSeen),
+        row.Classification is null ? null : JsonSerializer.Deserialize(row.Classification, CatalogJson.Default.Classification));
+
     public static ToolDefinition ParseDefinition(string json) => JsonSerializer.Deserialize(json, CatalogJson.Default.ToolDefinition)!;
+
+    /// <summary>
+    /// Every stored policy of one server except those in <paramref name="skipFormat"/> (the site reads that one with
+    /// the tool rows), in one query: (format, tool name or "" for the server-wide document, content).
+    /// </summary>
+    public IReadOnlyList<(string Format, string Tool, string Content)> GetServerPolicies(string serverId, string skipFormat) =>
+        Query("SELECT format, tool_name, content FROM policies WHERE server_id = $s AND format <> $f ORDER BY format, tool_name",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$s", serverId), ("$f", skipFormat)).ToList();
 
     /// <summary>
     /// Every stored version of every current tool of one server in one query, by tool name then age. The definition

@@ -33,6 +33,10 @@ public static class SitePaths
     public static string ToolFormat(string server, string tool, Policy.GatewayFormats.Format format) =>
         $"api/tools/{server}/{tool}.{format.Name}.{format.Extension}";
 
+    /// <summary>A server-wide policy in another gateway's format (<c>api/servers/S.FORMAT.EXT</c>).</summary>
+    public static string ServerFormat(string server, Policy.GatewayFormats.Format format) =>
+        $"api/servers/{server}.{format.Name}.{format.Extension}";
+
     public static string ServerJson(string server) => $"api/servers/{server}.json";
 
     public static string ServerPolicy(string server) => $"api/servers/{server}.policy.json";

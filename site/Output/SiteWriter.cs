@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Catalog.Site.Output;
@@ -22,7 +23,10 @@ public sealed class SiteWriter
     private readonly string _root;
     private readonly string _staging;
     private readonly HashSet<ulong> _written = [];
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private readonly StreamWriter _manifest;
+    private int _filesWritten;
+    private int _filesUnchanged;
     private bool _done;
 
     public SiteWriter(string root)
@@ -40,9 +44,9 @@ public sealed class SiteWriter
     /// <summary>A folder for the generator's own scratch files; removed with the staging folder.</summary>
     public string ScratchFile(string name) => Path.Combine(_staging, ".scratch-" + name);
 
-    public int FilesWritten { get; private set; }
+    public int FilesWritten => _filesWritten;
 
-    public int FilesUnchanged { get; private set; }
+    public int FilesUnchanged => _filesUnchanged;
 
     public int FilesDeleted { get; private set; }
 
@@ -50,17 +54,78 @@ public sealed class SiteWriter
 
     public void Write(string relativePath, byte[] content)
     {
-        var full = Resolve(_root, relativePath);
         Record(relativePath);
+        Stage(relativePath, content);
+    }
+
+    /// <summary>Starts a group of files that may be written on another thread; <see cref="Commit"/> records them in order.</summary>
+    public Batch StartBatch() => new(this);
+
+    /// <summary>Records a batch's files in the manifest, in the order they were written (call in a deterministic order).</summary>
+    public void Commit(Batch batch)
+    {
+        foreach (var path in batch.Paths) Record(path);
+    }
+
+    /// <summary>
+    /// The files of one unit of work (one server's pages). Writing stages the bytes at once, from any thread; the
+    /// paths reach the manifest only through <see cref="Commit"/>, so the manifest does not depend on thread timing.
+    /// </summary>
+    public sealed class Batch(SiteWriter writer)
+    {
+        private readonly List<string> _paths = [];
+
+        internal IReadOnlyList<string> Paths => _paths;
+
+        public void Write(string relativePath, string content)
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+            try
+            {
+                writer.Stage(relativePath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+            _paths.Add(relativePath);
+        }
+
+        public void Write(string relativePath, byte[] content)
+        {
+            writer.Stage(relativePath, content);
+            _paths.Add(relativePath);
+        }
+
+        /// <summary>Keeps published files without rendering them again; false (and nothing kept) when one is missing.</summary>
+        public bool KeepAll(IReadOnlyList<string> relativePaths)
+        {
+            if (!writer.AllExist(relativePaths)) return false;
+            _paths.AddRange(relativePaths);
+            Interlocked.Add(ref writer._filesUnchanged, relativePaths.Count);
+            return true;
+        }
+    }
+
+    /// <summary>Stages a file whose bytes differ from the published one; safe to call from several threads.</summary>
+    private void Stage(string relativePath, ReadOnlySpan<byte> content)
+    {
+        var full = Resolve(_root, relativePath);
         if (File.Exists(full) && SameBytes(full, content))
         {
-            FilesUnchanged++;
+            Interlocked.Increment(ref _filesUnchanged);
             return;
         }
         var staged = Resolve(_staging, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        var folder = Path.GetDirectoryName(staged)!;
+        if (!_folders.ContainsKey(folder))
+        {
+            // Created before it is remembered: a thread that finds it remembered may write into it at once.
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
+        }
         File.WriteAllBytes(staged, content);
-        FilesWritten++;
+        Interlocked.Increment(ref _filesWritten);
     }
 
     /// <summary>Publishes a scratch file under <paramref name="relativePath"/> (moved, not read into memory).</summary>
@@ -71,7 +136,7 @@ public sealed class SiteWriter
         var staged = Resolve(_staging, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         File.Move(file, staged, overwrite: true);
-        FilesWritten++;
+        Interlocked.Increment(ref _filesWritten);
     }
 
     /// <summary>
@@ -81,12 +146,11 @@ public sealed class SiteWriter
     {
         if (!File.Exists(Resolve(_root, relativePath))) return false;
         Record(relativePath);
-        FilesUnchanged++;
+        Interlocked.Increment(ref _filesUnchanged);
         return true;
     }
 
-    /// <summary>True when every file exists in the published site (checked before <see cref="Keep"/>ing a group).</summary>
-    public bool AllExist(params string[] relativePaths) => relativePaths.All(p => File.Exists(Resolve(_root, p)));
+    private bool AllExist(IReadOnlyList<string> relativePaths) => relativePaths.All(p => File.Exists(Resolve(_root, p)));
 
     /// <summary>Moves staged files into the site, deletes files the last run wrote and this one did not, then the manifest.</summary>
     public void Publish()
@@ -155,7 +219,7 @@ public sealed class SiteWriter
         _manifest.WriteLine(relativePath);
     }
 
-    private static bool SameBytes(string file, byte[] content)
+    private static bool SameBytes(string file, ReadOnlySpan<byte> content)
     {
         var info = new FileInfo(file);
         return info.Length == content.Length && File.ReadAllBytes(file).AsSpan().SequenceEqual(content);

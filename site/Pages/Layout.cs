@@ -1,4 +1,5 @@
 using Catalog.Site.Output;
+using Catalog.Site.Policy;
 using Catalog.Site.Rendering;
 
 namespace Catalog.Site.Pages;
@@ -66,4 +67,23 @@ public static class Layout
         <pre><code id="{id}">{json}</code></pre>
         </div>
         """);
+
+    /// <summary>
+    /// The same recommendation in every other gateway's format, one collapsed block each with copy and download;
+    /// <paramref name="href"/> and <paramref name="file"/> give a format's download link and file name.
+    /// </summary>
+    public static Markup OtherFormats(IReadOnlyList<(GatewayFormats.Format Format, string Content)> formats, Func<GatewayFormats.Format, string> href, Func<GatewayFormats.Format, string> file)
+    {
+        if (formats.Count == 0) return Markup.Empty;
+        var blocks = formats.Select(f =>
+        {
+            var block = JsonBlock($"policy-{f.Format.Name}", f.Content, href(f.Format), file(f.Format));
+            return Html.Of($"<details class=\"format\"><summary>{f.Format.Label}</summary>\n{block}</details>");
+        });
+        return Html.Of($"""
+            <h3>The same rule for other gateways and clients</h3>
+            <p>Exported from the same recommendation by <code>catalog export</code>. Where a format cannot say something (an approval, a rate limit, an argument condition), the file uses the stricter rule it can say and a comment names the fallback.</p>
+            {Html.Join(blocks, "\n")}
+            """);
+    }
 }

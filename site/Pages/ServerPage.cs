@@ -1,13 +1,15 @@
 using Catalog.Data.Model;
 using Catalog.Site.Output;
+using Catalog.Site.Policy;
 using Catalog.Site.Rendering;
 using Catalog.Site.Text;
 using Catalog.Site.Views;
 
 namespace Catalog.Site.Pages;
 
-/// <summary>One page per server: metadata, last crawl, risk summary, every tool, the server-wide policy.</summary>
-public sealed class ServerPage(ServerView server)
+/// <summary>One page per server: metadata, last crawl, risk summary, every tool, the server-wide policy in every format.</summary>
+/// <param name="formats">The server-wide policy exported for other gateways and clients.</param>
+public sealed class ServerPage(ServerView server, IReadOnlyList<(GatewayFormats.Format Format, string Content)>? formats = null)
 {
     private readonly string _root = SitePaths.RootFrom(SitePaths.Server(server.Slug));
 
@@ -124,14 +126,16 @@ public sealed class ServerPage(ServerView server)
 
     private Markup PolicySection()
     {
+        var others = formats is not { Count: > 0 } ? Markup.Empty
+            : Html.Of($"\n{Layout.OtherFormats(formats, f => _root + SitePaths.ServerFormat(server.Slug, f), f => $"{server.Slug}.{f.Name}.{f.Extension}")}");
         if (server.Policy is not { } policy)
-            return Html.Of($"<section id=\"policy\"><h2>Recommended policy</h2><p class=\"muted\">No server-wide policy has been generated yet.</p></section>");
+            return Html.Of($"<section id=\"policy\"><h2>Recommended policy</h2><p class=\"muted\">No server-wide policy has been generated yet.</p>{others}</section>");
         var hidden = policy.Hidden.Count;
         var listed = server.Tools.Count(t => policy.RuleFor(t.Name).Listed);
         return Html.Of($"""
             <section id="policy"><h2>Recommended policy</h2>
             <p>One PolicyLayer document for the whole server: {Words.Plural(listed, "tool has its own rule", "tools have their own rules")}, {Words.Plural(hidden, "tool is", "tools are")} hidden, and everything else falls to <code>default: "{policy.Default}"</code>.</p>
-            {Layout.JsonBlock("policy-json", policy.Pretty, _root + SitePaths.ServerPolicy(server.Slug), server.Slug + ".policy.json")}
+            {Layout.JsonBlock("policy-json", policy.Pretty, _root + SitePaths.ServerPolicy(server.Slug), server.Slug + ".policy.json")}{others}
             </section>
             """);
     }

@@ -35,22 +35,8 @@ public sealed partial class ToolPage
             """));
     }
 
-    /// <summary>The same recommendation in every other gateway's format, each with the fallbacks its comments name.</summary>
-    private Markup OtherFormats()
-    {
-        if (_formats.Count == 0) return Markup.Empty;
-        var blocks = _formats.Select(f =>
-        {
-            var file = $"{_tool.Slug}.{f.Format.Name}.{f.Format.Extension}";
-            var block = Layout.JsonBlock($"policy-{f.Format.Name}", f.Content, _root + SitePaths.ToolFormat(_server.Slug, _tool.Slug, f.Format), file);
-            return Html.Of($"<details class=\"format\"><summary>{f.Format.Label}</summary>\n{block}</details>");
-        });
-        return Html.Of($"""
-            <h3>The same rule for other gateways and clients</h3>
-            <p>Exported from the same recommendation by <code>catalog export</code>. Where a format cannot say something (an approval, a rate limit, an argument condition), the file uses the stricter rule it can say and a comment names the fallback.</p>
-            {Html.Join(blocks, "\n")}
-            """);
-    }
+    private Markup OtherFormats() => Layout.OtherFormats(_formats,
+        f => _root + SitePaths.ToolFormat(_server.Slug, _tool.Slug, f), f => $"{_tool.Slug}.{f.Name}.{f.Extension}");
 
     private Markup FaqSection()
     {
@@ -98,16 +84,28 @@ public sealed partial class ToolPage
 
     private Markup OtherTools()
     {
-        var others = _siblings.Where(t => t.Slug != _tool.Slug).ToList();
-        if (others.Count == 0) return Markup.Empty;
+        var others = _siblings.Count(t => t.Slug != _tool.Slug);
+        if (others == 0) return Markup.Empty;
         // Categories only: naming other tools' classes here would put other risk levels on this page.
-        var items = others.Take(100).Select(t => Html.Of(
-            $"<li><a href=\"{_root}{SitePaths.Tool(_server.Slug, t.Slug)}\">{t.Name}</a> <span class=\"muted\">{t.Category ?? "not classified"}</span></li>"));
-        var more = others.Count > 100
-            ? Html.Of($"<p><a href=\"{_root}{SitePaths.Server(_server.Slug)}#tools\">All {others.Count + 1} tools of {_server.DisplayName}</a></p>")
+        var rendered = SiblingItems.GetValue(_siblings, list => new(_root, _server.Slug, list.Select(SiblingItem).ToArray()));
+        var items = rendered.Root == _root && rendered.ServerSlug == _server.Slug ? rendered.Items : _siblings.Select(SiblingItem).ToArray();
+        var shown = Enumerable.Range(0, _siblings.Count).Where(i => _siblings[i].Slug != _tool.Slug).Take(100).Select(i => items[i]);
+        var more = others > 100
+            ? Html.Of($"<p><a href=\"{_root}{SitePaths.Server(_server.Slug)}#tools\">All {others + 1} tools of {_server.DisplayName}</a></p>")
             : Markup.Empty;
-        return Section("others", $"Other tools of {_server.DisplayName}", Html.Of($"<ul class=\"others\">{items}</ul>{more}"));
+        return Section("others", $"Other tools of {_server.DisplayName}", Html.Of($"<ul class=\"others\">{shown}</ul>{more}"));
     }
+
+    private Markup SiblingItem(SiblingTool t) => Html.Of(
+        $"<li><a href=\"{_root}{SitePaths.Tool(_server.Slug, t.Slug)}\">{t.Name}</a> <span class=\"muted\">{t.Category ?? "not classified"}</span></li>");
+
+    /// <summary>
+    /// The sibling items are the same on every page of one server, so they are rendered once per sibling list (the
+    /// generator shares one list across a server's pages) instead of once per page: n² work became n.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SiblingTool>, RenderedSiblings> SiblingItems = new();
+
+    private sealed record RenderedSiblings(string Root, string ServerSlug, Markup[] Items);
 
     private Markup SimilarTools()
     {

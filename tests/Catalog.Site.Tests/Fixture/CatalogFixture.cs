@@ -72,6 +72,7 @@ public sealed class CatalogFixture : IDisposable
             store.SavePolicy(server, tool.Name, "claude-code", "{\"permissions\":{\"allow\":[" + System.Text.Json.JsonSerializer.Serialize("mcp__fixture__" + tool.Name) + "]}}");
             store.SavePolicy(server, tool.Name, "rego", "# fixture\npackage mcp\n\ndefault decision := \"deny\"\n");
         }
+        if (classified.Count > 0) store.SavePolicy(server, null, "rego", "# fixture, server-wide\npackage mcp\n\ndefault decision := \"deny\"\n");
     }
 
     public static IReadOnlyList<(ToolDefinition, Classification?)> FilesTools() =>

@@ -1,0 +1,170 @@
+using Catalog.Data.Model;
+using Catalog.Data.Store;
+using Catalog.Site.Api;
+using Catalog.Site.Output;
+using Catalog.Site.Pages;
+using Catalog.Site.Policy;
+using Catalog.Site.Views;
+
+namespace Catalog.Site.Build;
+
+/// <summary>Everything one server's pages are made from, read from the store on the generator's thread.</summary>
+public sealed record ServerInput(
+    Server Server,
+    string Slug,
+    string DisplayName,
+    CrawlAttempt? Attempt,
+    IReadOnlyList<SiteToolRow> Rows,
+    SlugMap ToolSlugs,
+    string? PolicyText,
+    IReadOnlyList<(GatewayFormats.Format Format, IReadOnlyDictionary<string, string> Policies)> Formats,
+    IReadOnlyList<(GatewayFormats.Format Format, string Content)> ServerFormats,
+    IReadOnlyDictionary<string, List<SiteToolVersion>> History,
+    IReadOnlyDictionary<string, (string Hash, string? Summary)> Stored);
+
+/// <summary>What building one server produced; the generator takes these in catalog order.</summary>
+public sealed record ServerOutput(
+    SiteWriter.Batch Files,
+    IReadOnlyList<(string Path, string Hash, string? Summary)> Pending,
+    IReadOnlyList<(ToolSummary Summary, string Provenance)> Tools,
+    IReadOnlyList<string> Pages,
+    ServerSummary Summary,
+    IReadOnlyCollection<string> Warnings);
+
+/// <summary>
+/// Builds one server's pages: every tool page (with its JSON, policy and other-format files) and the server page.
+/// A page whose input hash matches the stored one is kept without parsing or rendering anything. Pure over its
+/// input, so servers are built in parallel; it touches the store never and the writer only through its batch.
+/// </summary>
+public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWriter writer, SiteOptions options)
+{
+    private readonly SortedSet<string> _warnings = new(StringComparer.Ordinal);
+
+    public ServerOutput Run()
+    {
+        var server = input.Server;
+        var slug = input.Slug;
+        var rows = input.Rows;
+        var files = writer.StartBatch();
+        var serverPolicy = ReadPolicy(input.PolicyText, null);
+        var siblings = rows.Select(r => new SiblingTool(r.Name, input.ToolSlugs[r.Name], r.Category)).ToList();
+        string context;
+        using (var h = new InputHash())
+        {
+            AddServer(h, server, slug);
+            h.Add(options.BaseUrl).Add(input.PolicyText);
+            foreach (var s in siblings) h.Add(s.Name).Add(s.Slug).Add(s.Category);
+            context = h.Finish();
+        }
+
+        var emptyServerView = new ServerView(server, slug, input.Attempt, [], serverPolicy);
+        var pending = new List<(string, string, string?)>();
+        var pages = new List<string>(rows.Count + 1);
+        var views = new List<ToolView?>(rows.Count);
+        var tools = new List<(ToolSummary, string)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var toolSlug = input.ToolSlugs[row.Name];
+            var path = SitePaths.Tool(slug, toolSlug);
+            var versions = input.History.GetValueOrDefault(row.Name) ?? [];
+            var like = similar.For(server.Id, row.Name, row.Category);
+            var formats = input.Formats.Where(f => f.Policies.ContainsKey(row.Name)).Select(f => (f.Format, Content: f.Policies[row.Name])).ToList();
+            string hash;
+            using (var h = new InputHash())
+            {
+                h.Add(context).Add(row.Hash).Add(row.Definition).Add(row.Classification).Add(row.Policy).Add(row.Provenance).Add(row.FirstSeen);
+                foreach (var v in versions) h.Add(v.Hash).Add(v.FirstSeen.ToString("O")).Add(v.Definition is null ? "1" : "n");
+                foreach (var t in like) h.Add(t.ServerName).Add(t.ServerSlug).Add(t.Name).Add(t.Slug).Add(t.Category);
+                foreach (var f in formats) h.Add(f.Format.Name).Add(f.Content);
+                hash = h.Finish();
+            }
+            var outputs = new List<string>(3 + formats.Count) { path, SitePaths.ToolJson(slug, toolSlug) };
+            if (row.Policy is not null) outputs.Add(SitePaths.ToolPolicy(slug, toolSlug));
+            outputs.AddRange(formats.Select(f => SitePaths.ToolFormat(slug, toolSlug, f.Format)));
+            ToolSummary summary;
+            if (input.Stored.TryGetValue(path, out var was) && was.Hash == hash && was.Summary is not null && files.KeepAll(outputs))
+            {
+                summary = ToolSummary.Decode(was.Summary);
+                views.Add(null); // parsed only if the server page needs it
+            }
+            else
+            {
+                var view = new ToolView(CatalogStore.ToCatalogTool(row), toolSlug, ReadPolicy(row.Policy, row.Name));
+                var toolVersions = versions.Select(v => new ToolVersion(v.Hash, v.Definition is null ? null : CatalogStore.ParseDefinition(v.Definition), v.FirstSeen, v.LastSeen)).ToList();
+                var page = new ToolPage(view, emptyServerView, toolVersions, siblings, like, formats);
+                files.Write(page.Path, page.Render(options));
+                files.Write(SitePaths.ToolJson(slug, toolSlug), JsonMirror.Tool(view, emptyServerView));
+                if (view.Policy is { } policy) files.Write(SitePaths.ToolPolicy(slug, toolSlug), JsonMirror.PolicyFile(policy));
+                foreach (var (format, content) in formats) files.Write(SitePaths.ToolFormat(slug, toolSlug, format), content);
+                CheckConsistency(emptyServerView, view);
+                var c = view.Classification;
+                summary = new ToolSummary(server.Id, input.DisplayName, slug, view.Name, toolSlug, c?.Category, c?.Risk, c?.Tags ?? [],
+                    c?.Findings.Count ?? 0, Rendering.Html.Truncate(Text.ToolProse.OneLine(view.Tool.Definition.Description), 160));
+                pending.Add((path, hash, summary.Encode()));
+                views.Add(view);
+            }
+            pages.Add(path);
+            tools.Add((summary, row.Provenance));
+        }
+
+        var serverPath = ServerPage(files, serverPolicy, context, views, pending);
+        pages.Add(serverPath);
+        var byRisk = tools.Where(t => t.Item1.Risk is not null).GroupBy(t => t.Item1.Risk!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var summaryRow = new ServerSummary(server.Id, input.DisplayName, slug, rows.Count, byRisk, input.Attempt);
+        return new ServerOutput(files, pending, tools, pages, summaryRow, _warnings);
+    }
+
+    /// <summary>The server page, its JSON and its policy file, with their own hash over what they show.</summary>
+    private string ServerPage(SiteWriter.Batch files, PolicyDocument? serverPolicy, string context, List<ToolView?> views, List<(string, string, string?)> pending)
+    {
+        var (server, slug, rows, attempt) = (input.Server, input.Slug, input.Rows, input.Attempt);
+        string serverHash;
+        using (var h = new InputHash())
+        {
+            h.Add(context).Add(attempt is null ? null : $"{attempt.Status}|{attempt.Error}|{attempt.DurationMs}|{attempt.ToolCount}|{attempt.Provenance}|{attempt.At:yyyy-MM-dd}");
+            foreach (var row in rows) h.Add(row.Name).Add(row.Classification).Add(row.Provenance);
+            foreach (var f in input.ServerFormats) h.Add(f.Format.Name).Add(f.Content);
+            serverHash = h.Finish();
+        }
+        var serverPath = SitePaths.Server(slug);
+        var serverFiles = new List<string> { serverPath, SitePaths.ServerJson(slug) };
+        if (serverPolicy is not null) serverFiles.Add(SitePaths.ServerPolicy(slug));
+        serverFiles.AddRange(input.ServerFormats.Select(f => SitePaths.ServerFormat(slug, f.Format)));
+        if (input.Stored.TryGetValue(serverPath, out var was) && was.Hash == serverHash && files.KeepAll(serverFiles)) return serverPath;
+
+        // Tools whose pages were kept are not parsed whole: the server page lists names and classifications only.
+        var tools = rows.Select((row, i) => views[i] ?? new ToolView(CatalogStore.ToListedTool(row), input.ToolSlugs[row.Name], null)).ToList();
+        var view = new ServerView(server, slug, attempt, tools, serverPolicy);
+        var page = new ServerPage(view, input.ServerFormats);
+        files.Write(page.Path, page.Render(options));
+        files.Write(SitePaths.ServerJson(slug), JsonMirror.Server(view));
+        if (serverPolicy is { } sp) files.Write(SitePaths.ServerPolicy(slug), JsonMirror.PolicyFile(sp));
+        foreach (var (format, content) in input.ServerFormats) files.Write(SitePaths.ServerFormat(slug, format), content);
+        pending.Add((serverPath, serverHash, null));
+        return serverPath;
+    }
+
+    private static void AddServer(InputHash h, Server s, string slug)
+    {
+        h.Add(s.Id).Add(slug).Add(s.Name).Add(s.Title).Add(s.Description).Add(s.Version).Add(s.RepositoryUrl).Add(s.WebsiteUrl).Add(s.Source);
+        foreach (var p in s.Packages) h.Add(p.RegistryType).Add(p.Identifier).Add(p.Version).Add(p.Transport);
+    }
+
+    private PolicyDocument? ReadPolicy(string? text, string? tool)
+    {
+        var policy = PolicyDocument.Parse(text);
+        if (text is not null && policy is null)
+            _warnings.Add($"{input.Server.Id}{(tool is null ? "" : " / " + tool)}: stored {SiteGenerator.PolicyFormat} policy is not a JSON object; shown as missing.");
+        return policy;
+    }
+
+    /// <summary>The tool page and the server page must not recommend two different things for one tool.</summary>
+    private void CheckConsistency(ServerView server, ToolView tool)
+    {
+        if (tool.Classification is { } c && RiskTable.Classify(c.Category, c.Tags) != c.Risk)
+            _warnings.Add($"{server.Server.Id} / {tool.Name}: stored class {c.Risk} is not what the risk table gives; the page omits the table explanation.");
+        if (tool.Policy is null || server.Policy is null) return;
+        if (!tool.Policy.RuleFor(tool.Name).SameEffect(server.Policy.RuleFor(tool.Name)))
+            _warnings.Add($"{server.Server.Id} / {tool.Name}: the tool policy and the server policy treat this tool differently.");
+    }
+}

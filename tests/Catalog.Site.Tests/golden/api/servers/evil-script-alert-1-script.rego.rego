@@ -1,0 +1,4 @@
+# fixture, server-wide
+package mcp
+
+default decision := "deny"
