@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Catalog.Data.Model;
 
@@ -10,6 +11,8 @@ public sealed record ToolAnnotations(
     bool? IdempotentHint = null,
     bool? OpenWorldHint = null)
 {
+    /// <summary>Computed, so never stored or sent: a definition is what the server said and nothing more.</summary>
+    [JsonIgnore]
     public bool IsEmpty => Title is null && ReadOnlyHint is null && DestructiveHint is null
         && IdempotentHint is null && OpenWorldHint is null;
 }
@@ -23,6 +26,7 @@ public sealed record ToolDefinition(
     JsonElement? InputSchema,
     ToolAnnotations? Annotations)
 {
-    /// <summary>Canonical hash of the definition; a new hash is a new ToolVersion.</summary>
+    /// <summary>Canonical hash of the definition; a new hash is a new ToolVersion. Computed, so not serialized.</summary>
+    [JsonIgnore]
     public string Hash => DefinitionHash.Compute(this);
 }
