@@ -98,7 +98,9 @@ public sealed class HtmlDirectorySource(HttpFetcher http, IReadOnlyList<Uri> pag
         else return null;
         var text = Text(link);
         var around = link.Closest("li, tr, article, dd");
-        var description = around is null ? null : Text(around).Replace(text, "", StringComparison.Ordinal).Trim(' ', '-', '–', ':', '|');
+        // A link with no text (an icon, a broken tag) has nothing to take out of its row's text.
+        var description = around is null ? null
+            : (text.Length == 0 ? Text(around) : Text(around).Replace(text, "", StringComparison.Ordinal)).Trim(' ', '-', '–', ':', '|');
         return new Entry(key, Cut(text.Length == 0 ? key : text, 200), url.AbsoluteUri, repo, npm, heading, description is { Length: > 0 } d ? Cut(d, 1000) : null);
     }
 

@@ -58,6 +58,73 @@ public sealed class ParserFuzzTests
         }
     }
 
+    private const string AwesomeList = """
+        # Awesome MCP Servers
+        ## Server Implementations
+        ### 📂 <a name="file-systems"></a>File Systems
+        - [acme/files](https://github.com/acme/files) 📇 🏠 🍎 🪟 - Read and write files
+        * **[acme/db](https://github.com/acme/db/tree/main/server)** 🐍 ☁️/🏠 – Query a database [![badge](https://img.shields.io/x)](https://x)
+        - [weird](javascript:alert(1)) - not a link
+        ## Frameworks
+        - [fw/kit](https://github.com/fw/kit) - skipped
+        """;
+
+    private const string HtmlDirectory = """
+        <html><body><h2>Databases</h2><ul>
+        <li><a href="https://github.com/acme/db">acme/db</a> <script>alert(1)</script> Query it</li>
+        <li><a href="/package/@acme/files-mcp">files</a> <a href="javascript:alert(1)">x</a></li>
+        <tr><td><a href="https://www.npmjs.com/package/left-pad">left-pad</a></td><td>pads</td></tr>
+        </ul><template><a href="https://github.com/evil/hidden">hidden</a></template></body></html>
+        """;
+
+    private const string GitHubItems = """
+        [{"full_name":"acme/files","name":"files","owner":{"login":"acme"},"html_url":"https://github.com/acme/files",
+          "description":"Files","stargazers_count":12,"license":{"spdx_id":"MIT"},"archived":false,"default_branch":"main",
+          "pushed_at":"2026-10-01T00:00:00Z","size":120,"topics":["mcp-server"]},
+         {"full_name":"../etc","stargazers_count":"many"}]
+        """;
+
+    [Fact]
+    public void Awesome_list_parser_survives_mutated_markdown() =>
+        Fuzz(AwesomeList, 5, path => AwesomeListParser.Parse(File.ReadAllText(path), "fuzz.md"));
+
+    [Fact]
+    public void Html_directory_parser_survives_mutated_pages() =>
+        Fuzz(HtmlDirectory, 6, path =>
+        {
+            var page = new Uri("https://directory.example/servers");
+            foreach (var entry in HtmlDirectorySource.Parse(File.ReadAllText(path), page))
+            {
+                Assert.True(entry.Url.StartsWith("https://", StringComparison.Ordinal) || entry.Url.StartsWith("http://", StringComparison.Ordinal), entry.Url);
+                HtmlDirectorySource.ToRecord(entry, page);
+            }
+        });
+
+    [Fact]
+    public void GitHub_item_reader_survives_mutated_search_items() =>
+        Fuzz(GitHubItems, 7, path =>
+        {
+            System.Text.Json.JsonDocument document;
+            try
+            {
+                document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return; // The client rejects a body that is not JSON before any item is read.
+            }
+            using (document)
+            {
+                if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Array) return;
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    var (repo, error) = GitHubClient.Item(item);
+                    Assert.True(repo is null != (error is null));
+                    if (repo is not null) Assert.True(GitHubClient.IsValid(repo));
+                }
+            }
+        });
+
     private static void Fuzz(string seed, int randomSeed, Action<string> parse)
     {
         var random = new Random(randomSeed);

@@ -53,4 +53,13 @@ public sealed class HtmlDirectoryTests
         Assert.Equal(("npm", "@acme/sqlite-mcp"), (npm.Packages[0].RegistryType, npm.Packages[0].Identifier));
         Assert.Contains("gave up after 4 attempts: HTTP 500", Assert.Single(read.Errors).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_link_without_text_is_named_by_its_key_and_described_by_its_row()
+    {
+        var entry = Assert.Single(HtmlDirectorySource.Parse("""<ul><li><a href="https://github.com/acme/icons"><img src="x.png"></a> Icon-only row</li></ul>""", Page));
+
+        Assert.Equal("github.com/acme/icons", entry.Name);
+        Assert.Equal("Icon-only row", entry.Description);
+    }
 }
