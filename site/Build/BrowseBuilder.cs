@@ -79,7 +79,10 @@ public sealed class BrowseBuilder
         string hash;
         using (var h = new InputHash())
         {
-            h.Add(_options.BaseUrl).Add(f.Title).Add(f.Intro).Add(f.Page.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add(f.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Everything the page shows besides its rows: the count ("Tools 1–100 of 118") changes when a tool on
+            // another page joins or leaves the list.
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            h.Add(_options.BaseUrl).Add(f.Title).Add(f.Intro).Add(f.Page.ToString(ci)).Add(f.Pages.ToString(ci)).Add(f.Total.ToString(ci));
             foreach (var r in f.Rows) h.Add((r with { Description = "" }).Encode());
             hash = h.Finish();
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Catalog.Data.Model;
 using Catalog.Data.Store;
+using Catalog.Site.Output;
 using Catalog.Site.Tests.Fixture;
 
 namespace Catalog.Site.Tests;
@@ -135,6 +136,40 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
             Assert.False(File.Exists(Path.Combine(site, "api/tools/io.github.acme-files/send_email.json")));
             Assert.True(second.FilesDeleted >= 3);
             Assert.InRange(second.FilesWritten, 1, first.FilesWritten / 2);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_browse_page_whose_rows_stay_but_whose_total_changes_is_rewritten()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "catalog-site-total-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+            const string server = "io.github.acme/many";
+            store.UpsertServer(new Server(server, "many", "Many tools", "Lists things.", "1.0.0", null, null, [], "seed", "{}"));
+            var classes = CatalogFixture.FilesTools().Select(t => t.Item2).OfType<Classification>().ToList();
+            var low = classes.First(c => c.Risk == RiskClass.Low);
+            var other = classes.First(c => c.Risk != RiskClass.Low);
+            var tools = Enumerable.Range(0, 105).Select(i => new ToolDefinition($"tool_{i:000}", null, "Lists things.", null, null)).ToList();
+            var run = store.StartOrResumeRun("seed");
+            store.RecordAttempt(new CrawlAttempt(run.Id, server, AttemptStatus.Ok, null, 10, tools.Count, Provenance.Live, default), tools);
+            store.FinishRun(run.Id);
+            store.SaveClassifications(tools.Select(t => (server, t.Name, t.Hash, low)));
+            var site = Path.Combine(root, "site");
+            var page = Path.Combine(site, SitePaths.ByRisk(RiskClass.Low));
+            new SiteGenerator(store).Generate(site);
+            Assert.Contains("of 105.", File.ReadAllText(page), StringComparison.Ordinal);
+
+            // The last tool is reclassified out of the facet: page 1 keeps the same hundred rows, but its count must follow.
+            store.SaveClassifications([(server, tools[^1].Name, tools[^1].Hash, other)]);
+            new SiteGenerator(store).Generate(site);
+
+            Assert.Contains("of 104.", File.ReadAllText(page), StringComparison.Ordinal);
         }
         finally
         {
