@@ -39,11 +39,24 @@ internal static class ManifestExtractor
         }
     }
 
+    /// <summary>
+    /// Tool lists in a README: list items (<c>**name** - what it does</c>, <c>`name`: …</c>) under a heading that names
+    /// tools ("Tools", "Available tools"). A list elsewhere (configuration keys, options) is not a tool list.
+    /// </summary>
     public static IEnumerable<ExtractedTool> Readme(string file, string text)
     {
         var doc = Markdown.Parse(text);
-        foreach (var item in doc.Descendants<ListItemBlock>())
+        var headings = new List<(int Level, bool Tools)>();
+        foreach (var block in doc.Descendants())
         {
+            if (block is HeadingBlock heading)
+            {
+                headings.RemoveAll(h => h.Level >= heading.Level);
+                var title = heading.Inline is null ? "" : string.Concat(heading.Inline.Select(Text));
+                headings.Add((heading.Level, title.Contains("tool", StringComparison.OrdinalIgnoreCase)));
+                continue;
+            }
+            if (block is not ListItemBlock item || !headings.Any(h => h.Tools)) continue;
             if (item.FirstOrDefault() is not ParagraphBlock { Inline: { } inline }) continue;
             var first = inline.FirstChild;
             string? name = first switch

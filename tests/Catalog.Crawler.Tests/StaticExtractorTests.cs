@@ -237,6 +237,10 @@ public sealed class StaticExtractorTests
         Assert.Equal(["delete_page", "search_docs"], readme.Select(t => t.Definition.Name));
         Assert.All(readme, t => Assert.Equal(Provenance.Readme, t.Provenance));
         Assert.Equal("Deletes a page", readme[0].Definition.Description);
+
+        // A list under another heading (configuration keys, options) names no tools.
+        var config = Extract(("README.md", "# X\n\n## Configuration\n\n- `server.type`: stdio or http\n- **mcp_config.command** - the command\n\n## Tools\n\n### Search\n\n- `search_docs`: Search the docs\n"));
+        Assert.Equal(["search_docs"], config.Select(t => t.Definition.Name));
     }
 
     [Fact]
