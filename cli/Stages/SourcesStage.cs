@@ -17,8 +17,15 @@ internal static class SourcesStage
         CancellationToken ct)
     {
         var sources = new MultiSource(store, selection, options.CacheDirectory);
-        var reads = new List<SourceRead>();
-        foreach (var kind in selection.Kinds) reads.Add(await sources.ReadAsync(kind, ct));
+        var byKind = new Dictionary<string, SourceRead>(StringComparer.Ordinal);
+        foreach (var kind in selection.Kinds.Where(k => k != "github")) byKind[kind] = await sources.ReadAsync(kind, [], ct);
+        // GitHub reads last: the repositories other sources name (awesome lists, directory pages) get its metadata and
+        // tarballs too, so an awesome-list entry becomes a server with tools.
+        if (selection.Kinds.Contains("github"))
+        {
+            byKind["github"] = await sources.ReadAsync("github", GitHubSource.ReposNamedBy(byKind.Values), ct);
+        }
+        var reads = selection.Kinds.Select(k => byKind[k]).ToList();
         var merged = SourceMerger.Merge(reads, store.ServerForKey);
         var crawl = SourceMerger.ToCrawl(merged, reads.SelectMany(r => r.Errors));
         var summary = await CrawlStage.RunAsync(console, store, crawl, selection.Label, options, ct);
@@ -41,7 +48,8 @@ internal static class SourcesStage
     {
         private readonly HttpFetcher _http = Fetcher(store);
 
-        public async Task<SourceRead> ReadAsync(string kind, CancellationToken ct) => kind switch
+        /// <param name="moreRepos">GitHub repositories other sources named, read besides <c>--github-repos</c>.</param>
+        public async Task<SourceRead> ReadAsync(string kind, IReadOnlyList<string> moreRepos, CancellationToken ct) => kind switch
         {
             "seed" => SourceRead.From("seed", SeedFileSource.Read(o.SeedPath)),
             "registry" => await new RegistrySource(_http, o.RegistryUrl, new RegistrySource.Settings
@@ -53,7 +61,7 @@ internal static class SourcesStage
                 o.Packages).ReadAsync(ct),
             "github" => await new GitHubSource(
                 new GitHubClient(Fetcher(store), o.GitHubApi, Environment.GetEnvironmentVariable("GITHUB_TOKEN")), cache,
-                new GitHubSource.Settings { Query = string.IsNullOrWhiteSpace(o.GitHubQuery) ? null : o.GitHubQuery, Repos = o.GitHubRepos, Limit = o.Limit })
+                new GitHubSource.Settings { Query = string.IsNullOrWhiteSpace(o.GitHubQuery) ? null : o.GitHubQuery, Repos = [.. o.GitHubRepos, .. moreRepos], Limit = o.Limit })
                 .ReadAsync(ct),
             "awesome" => await new AwesomeListSource(_http, o.AwesomeLists, new AwesomeListSource.Settings { Limit = o.Limit }).ReadAsync(ct),
             "html" => await new HtmlDirectorySource(_http, o.HtmlPages).ReadAsync(ct),

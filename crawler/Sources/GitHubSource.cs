@@ -45,6 +45,14 @@ public sealed class GitHubSource(GitHubClient github, string cacheRoot, GitHubSo
     /// <summary>Tarballs downloaded by this source (a commit already extracted in the cache is not downloaded again).</summary>
     public int TarballDownloads { get; private set; }
 
+    /// <summary>
+    /// The GitHub repositories other sources name (awesome lists, directory pages), so this source can read them too:
+    /// an entry that only names a repository then gets its metadata and a tarball to extract tools from.
+    /// </summary>
+    public static IReadOnlyList<string> ReposNamedBy(IEnumerable<SourceRead> reads) =>
+        reads.SelectMany(r => r.Records).Select(r => r.Record.Server.RepositoryUrl)
+            .OfType<string>().Where(u => RepoUrl.GitHub(u) is not null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     public async Task<SourceRead> ReadAsync(CancellationToken ct)
     {
         var s = settings ?? new Settings();

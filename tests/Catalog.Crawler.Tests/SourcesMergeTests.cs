@@ -51,6 +51,26 @@ public sealed class SourcesMergeTests
     }
 
     [Fact]
+    public async Task A_repository_only_an_awesome_list_names_is_read_from_github_and_gets_its_source_tree()
+    {
+        using var github = new FakeGitHub([new FakeRepo("listed/only", new DateOnly(2025, 3, 3), FakeGitHub.Sha(3))]);
+        using var list = new Loopback(ctx => Loopback.Send(ctx, 200, List));
+        using var store = TestHttp.Store();
+        var awesome = await new AwesomeListSource(TestHttp.Fetcher(store), [list.Url + "README.md"]).ReadAsync(CancellationToken.None);
+
+        var named = GitHubSource.ReposNamedBy([awesome]);
+        var fromGitHub = await new GitHubSource(new GitHubClient(TestHttp.Fetcher(store), github.Server.Url, null), TestPaths.TempDir(),
+            new GitHubSource.Settings { Query = null, Repos = named }, clock: Now).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(3, named.Count);
+        var listed = SourceMerger.Merge([awesome, fromGitHub]).Single(m => m.Record.Server.Id == "github.com/listed/only");
+        Assert.Equal("github+awesome", listed.Record.Server.Source);
+        Assert.IsType<SourceTreeLaunch>(listed.Record.Launch);
+        // The two the fake does not hold are that source's errors, not the list's.
+        Assert.Equal(2, fromGitHub.Errors.Count);
+    }
+
+    [Fact]
     public async Task An_npm_link_on_an_html_page_joins_the_registry_server_that_publishes_that_package()
     {
         using var registry = new FakeRegistry([FakeRegistry.Entry(1)]);
