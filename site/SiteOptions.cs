@@ -3,8 +3,15 @@ namespace Catalog.Site;
 /// <summary>Options for one generation.</summary>
 /// <param name="BaseUrl">Absolute http(s) URL the site is served from, used for the sitemap, canonical links and the
 /// 404 page; without it those use root-relative URLs.</param>
-public sealed record SiteOptions(string? BaseUrl = null)
+/// <param name="EvalReport">The <c>catalog eval --write-report</c> file the methodology page shows; null: the committed
+/// <c>data/seed/eval-report.json</c> (beside the binary, else under the working directory).</param>
+public sealed record SiteOptions(string? BaseUrl = null, string? EvalReport = null)
 {
+    /// <summary>The evaluation report to show, or null when there is none.</summary>
+    public string? EvalReportPath =>
+        EvalReport ?? new[] { Path.Combine(AppContext.BaseDirectory, "seed", "eval-report.json"), Path.Combine("data", "seed", "eval-report.json") }
+            .FirstOrDefault(File.Exists);
+
     /// <summary>The base URL with a trailing slash, or null when none (or an unusable one) was given.</summary>
     public string? NormalizedBaseUrl =>
         Rendering.Html.SafeExternalUrl(BaseUrl) is { } url ? (url.EndsWith('/') ? url : url + "/") : null;

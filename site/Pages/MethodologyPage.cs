@@ -30,6 +30,7 @@ public static class MethodologyPage
             <tbody>{Html.Join(rows, "\n")}</tbody>
             </table></div></section>
             <section><h2>Capability tags</h2><ul>{tags}</ul></section>
+            {MeasuredAccuracy.Render(options.EvalReportPath)}
             <section><h2>Findings</h2><p>Findings are problems in a definition itself — hidden instructions, contradicting annotations, a definition that changed for the worse. Their severities use their own words so they are never confused with a risk class:</p><ul>{severities}</ul></section>
             <section><h2>Annotations</h2><p>MCP annotations (<code>readOnlyHint</code>, <code>destructiveHint</code>, …) are the server author's claim. The specification says clients must treat them as untrusted, so they are evidence here, not the answer, and each tool page shows where they disagree with the classification.</p></section>
             <section><h2>Policies</h2><p>Each tool and each server gets a recommended PolicyLayer gateway policy. Page text about limits, hiding and denying is generated from that JSON, so the prose and the policy cannot disagree.</p></section>
