@@ -45,16 +45,7 @@ public sealed class RemoteIntrospector(IntrospectionLimits limits)
                 MaxReconnectionAttempts = 0,
                 Name = "catalog",
             }, http, loggerFactory: null, ownsHttpClient: false);
-            var options = new McpClientOptions
-            {
-                ClientInfo = new Implementation { Name = "mcp-risk-catalog", Version = "1.0" },
-                InitializationTimeout = limits.StartTimeout,
-            };
-            await using var client = await McpClient.CreateAsync(transport, options, cancellationToken: total.Token);
-            phase = "tools/list";
-            var (tools, note) = await ToolPaging.ListAsync(client, limits, total.Token);
-            var info = client.ServerInfo;
-            return new IntrospectionResult(AttemptStatus.Ok, note, tools, info?.Name, info?.Version, Provenance.Live, clock.ElapsedMilliseconds);
+            return await ToolPaging.ConnectAndListAsync(transport, limits, clock, () => phase = "tools/list", total.Token);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -12,6 +12,26 @@ namespace Catalog.Crawler.Introspection;
 /// </summary>
 internal static class ToolPaging
 {
+    /// <summary>
+    /// Initialises an MCP client over <paramref name="transport"/>, then lists its tools: the part of introspection
+    /// that does not depend on how the server is reached. <paramref name="initialized"/> runs once the handshake is
+    /// done, so a caller can say which phase a failure came in.
+    /// </summary>
+    public static async Task<IntrospectionResult> ConnectAndListAsync(IClientTransport transport, IntrospectionLimits limits,
+        System.Diagnostics.Stopwatch clock, Action initialized, CancellationToken ct)
+    {
+        var options = new McpClientOptions
+        {
+            ClientInfo = new Implementation { Name = "mcp-risk-catalog", Version = "1.0" },
+            InitializationTimeout = limits.StartTimeout,
+        };
+        await using var client = await McpClient.CreateAsync(transport, options, cancellationToken: ct);
+        initialized();
+        var (tools, note) = await ListAsync(client, limits, ct);
+        var info = client.ServerInfo;
+        return new IntrospectionResult(AttemptStatus.Ok, note, tools, info?.Name, info?.Version, Provenance.Live, clock.ElapsedMilliseconds);
+    }
+
     /// <returns>The distinct tools read and, when a cap stopped the walk, a note saying which.</returns>
     public static async Task<(IReadOnlyList<ToolDefinition> Tools, string? Note)> ListAsync(McpClient client, IntrospectionLimits limits,
         CancellationToken ct)
