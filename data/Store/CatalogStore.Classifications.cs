@@ -39,11 +39,6 @@ public sealed partial class CatalogStore
         Query("SELECT content FROM policies WHERE server_id = $s AND tool_name = $n AND format = $f",
             r => r.GetString(0), ("$s", serverId), ("$n", toolName ?? ""), ("$f", format)).FirstOrDefault();
 
-    /// <summary>Every per-tool policy of one server in one format, keyed by tool name (one query, for the site).</summary>
-    public IReadOnlyDictionary<string, string> GetToolPolicies(string serverId, string format) =>
-        Query("SELECT tool_name, content FROM policies WHERE server_id = $s AND format = $f AND tool_name <> ''",
-            r => (r.GetString(0), r.GetString(1)), ("$s", serverId), ("$f", format)).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-
     /// <summary>Runs <paramref name="work"/> in one transaction (for callers that write many rows together).</summary>
     public void InTransaction(Action work)
     {
