@@ -1,4 +1,5 @@
 using Catalog.Site.Rendering;
+using Markdig;
 
 namespace Catalog.Site.Tests;
 
@@ -45,4 +46,25 @@ public sealed class MarkdownTextTests
     [Fact]
     public void Plain_text_drops_the_markup() =>
         Assert.Equal("Write a file, replacing it.", MarkdownText.ToPlainText("Write a file, **replacing** it.").Trim());
+
+    [Fact]
+    public void A_reused_renderer_renders_each_document_as_Markdig_does_alone()
+    {
+        // The renderers are kept per thread: nothing one document leaves behind (an open list, a quote's indent,
+        // a fenced block) may reach the next one.
+        string[] documents =
+        [
+            "> quoted\n> - item one\n>   - nested",
+            "```\ncode\n```",
+            "1. first\n2. second\n\nafter",
+            "plain **bold** text",
+            "> quoted\n> - item one\n>   - nested",
+        ];
+        foreach (var markdown in documents)
+        {
+            var pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
+            Assert.Equal(Markdown.ToHtml(markdown, pipeline), MarkdownText.Render(markdown).Value);
+            Assert.Equal(Markdown.ToPlainText(markdown, pipeline), MarkdownText.ToPlainText(markdown));
+        }
+    }
 }
