@@ -14,7 +14,7 @@ namespace Catalog.Site;
 /// Generates the static site from the catalog store.
 /// <list type="bullet">
 /// <item>Deterministic: same store, same bytes (no build time or random order reaches a page).</item>
-/// <item>Incremental: every tool page (with its JSON and policy file), server page and browse page has an input hash
+/// <item>Incremental: every tool page (with its JSON), server page and browse page has an input hash
 /// kept in the store; a page whose inputs did not change is neither parsed nor rendered again. <c>full</c> renders
 /// everything; in both cases a file is written only when its bytes change.</item>
 /// <item>Parallel and streaming: servers are built on every core, a bounded window of them at a time, and taken back

@@ -32,7 +32,7 @@ public sealed record ServerOutput(
     IReadOnlyCollection<string> Warnings);
 
 /// <summary>
-/// Builds one server's pages: every tool page (with its JSON, policy and other-format files) and the server page.
+/// Builds one server's pages: every tool page (with its JSON) and the server page (with its JSON and policy files).
 /// A page whose input hash matches the stored one is kept without parsing or rendering anything. Pure over its
 /// input, so servers are built in parallel; it touches the store never and the writer only through its batch.
 /// </summary>
@@ -78,9 +78,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
                 foreach (var f in formats) h.Add(f.Format.Name).Add(f.Content);
                 hash = h.Finish();
             }
-            var outputs = new List<string>(3 + formats.Count) { path, SitePaths.ToolJson(slug, toolSlug) };
-            if (row.Policy is not null) outputs.Add(SitePaths.ToolPolicy(slug, toolSlug));
-            outputs.AddRange(formats.Select(f => SitePaths.ToolFormat(slug, toolSlug, f.Format)));
+            string[] outputs = [path, SitePaths.ToolJson(slug, toolSlug)];
             ToolSummary summary;
             if (input.Stored.TryGetValue(path, out var was) && was.Hash == hash && was.Summary is not null && files.KeepAll(outputs))
             {
@@ -94,8 +92,6 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
                 var page = new ToolPage(view, emptyServerView, toolVersions, siblings, like, formats);
                 files.Write(page.Path, page.Render(options));
                 files.Write(SitePaths.ToolJson(slug, toolSlug), JsonMirror.Tool(view, emptyServerView));
-                if (view.Policy is { } policy) files.Write(SitePaths.ToolPolicy(slug, toolSlug), JsonMirror.PolicyFile(policy));
-                foreach (var (format, content) in formats) files.Write(SitePaths.ToolFormat(slug, toolSlug, format), content);
                 CheckConsistency(emptyServerView, view);
                 var c = view.Classification;
                 summary = new ToolSummary(server.Id, input.DisplayName, slug, view.Name, toolSlug, c?.Category, c?.Risk, c?.Tags ?? [],

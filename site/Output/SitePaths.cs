@@ -29,10 +29,6 @@ public static class SitePaths
 
     public static string Server(string server) => $"servers/{server}.html";
 
-    /// <summary>A tool's recommended policy in another gateway's format (<c>api/tools/S/T.FORMAT.EXT</c>).</summary>
-    public static string ToolFormat(string server, string tool, Policy.GatewayFormats.Format format) =>
-        $"api/tools/{server}/{tool}.{format.Name}.{format.Extension}";
-
     /// <summary>A server-wide policy in another gateway's format (<c>api/servers/S.FORMAT.EXT</c>).</summary>
     public static string ServerFormat(string server, Policy.GatewayFormats.Format format) =>
         $"api/servers/{server}.{format.Name}.{format.Extension}";
@@ -41,11 +37,13 @@ public static class SitePaths
 
     public static string ServerPolicy(string server) => $"api/servers/{server}.policy.json";
 
-    public static string Tool(string server, string tool) => $"tools/{server}/{tool}.html";
+    public static string Tool(string server, string tool) => $"tools/{server}/{ToolFile(tool)}";
+
+    /// <summary>A tool page's file name: the link from another tool page of the same server.</summary>
+    public static string ToolFile(string tool) => $"{tool}.html";
 
     public static string ToolJson(string server, string tool) => $"api/tools/{server}/{tool}.json";
 
-    public static string ToolPolicy(string server, string tool) => $"api/tools/{server}/{tool}.policy.json";
 
     public static string ByCategory(Category category) => $"browse/category-{Lower(category)}.html";
 

@@ -14,6 +14,8 @@ namespace Catalog.Site.Output;
 /// Why not build a full copy and swap folders: at a million tools a full copy is millions of file writes even when
 /// 1% changed; staging only the changed files keeps an incremental run proportional to the change, and the publish
 /// step is a short series of renames on one file system. Memory per file is one 64-bit path hash, not the path.
+/// Into an empty folder (a first build) nothing is compared and the staged tree moves in with one rename per
+/// top-level entry.
 /// </remarks>
 public sealed class SiteWriter
 {
@@ -25,6 +27,7 @@ public sealed class SiteWriter
     private readonly HashSet<ulong> _written = [];
     private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private readonly StreamWriter _manifest;
+    private readonly bool _fresh;
     private int _filesWritten;
     private int _filesUnchanged;
     private bool _done;
@@ -33,6 +36,7 @@ public sealed class SiteWriter
     {
         _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         Directory.CreateDirectory(_root);
+        _fresh = !Directory.EnumerateFileSystemEntries(_root).Any();
         _staging = _root + ".staging";
         if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true); // left by a run that died
         Directory.CreateDirectory(_staging);
@@ -111,7 +115,7 @@ public sealed class SiteWriter
     private void Stage(string relativePath, ReadOnlySpan<byte> content)
     {
         var full = Resolve(_root, relativePath);
-        if (File.Exists(full) && SameBytes(full, content))
+        if (!_fresh && File.Exists(full) && SameBytes(full, content))
         {
             Interlocked.Increment(ref _filesUnchanged);
             return;
@@ -124,7 +128,9 @@ public sealed class SiteWriter
             Directory.CreateDirectory(folder);
             _folders.TryAdd(folder, true);
         }
-        File.WriteAllBytes(staged, content);
+        // Staged paths are new: no truncation, and a path staged twice fails here instead of losing a file.
+        using (var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write))
+            RandomAccess.Write(handle, content, fileOffset: 0);
         Interlocked.Increment(ref _filesWritten);
     }
 
@@ -144,18 +150,23 @@ public sealed class SiteWriter
     /// </summary>
     public bool Keep(string relativePath)
     {
-        if (!File.Exists(Resolve(_root, relativePath))) return false;
+        if (_fresh || !File.Exists(Resolve(_root, relativePath))) return false;
         Record(relativePath);
         Interlocked.Increment(ref _filesUnchanged);
         return true;
     }
 
-    private bool AllExist(IReadOnlyList<string> relativePaths) => relativePaths.All(p => File.Exists(Resolve(_root, p)));
+    private bool AllExist(IReadOnlyList<string> relativePaths) => !_fresh && relativePaths.All(p => File.Exists(Resolve(_root, p)));
 
     /// <summary>Moves staged files into the site, deletes files the last run wrote and this one did not, then the manifest.</summary>
     public void Publish()
     {
         _manifest.Dispose();
+        if (_fresh)
+        {
+            PublishInto();
+            return;
+        }
         foreach (var staged in Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(_staging, staged).Replace(Path.DirectorySeparatorChar, '/');
@@ -186,6 +197,22 @@ public sealed class SiteWriter
         }
         var newManifest = Path.Combine(_staging, ManifestName);
         if (!File.Exists(manifest) || !SameBytes(manifest, File.ReadAllBytes(newManifest))) File.Move(newManifest, manifest, overwrite: true);
+        Directory.Delete(_staging, recursive: true);
+        _done = true;
+    }
+
+    /// <summary>A first build: the folder was empty, so whole staged folders move in and nothing is compared or deleted.</summary>
+    private void PublishInto()
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(_staging))
+        {
+            var name = Path.GetFileName(entry);
+            if (name == ManifestName || name.StartsWith(".scratch-", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(_root, name);
+            if (Directory.Exists(entry)) Directory.Move(entry, target);
+            else File.Move(entry, target);
+        }
+        File.Move(Path.Combine(_staging, ManifestName), Path.Combine(_root, ManifestName));
         Directory.Delete(_staging, recursive: true);
         _done = true;
     }

@@ -69,15 +69,33 @@ public static class Layout
         """);
 
     /// <summary>
-    /// The same recommendation in every other gateway's format, one collapsed block each with copy and download;
-    /// <paramref name="href"/> and <paramref name="file"/> give a format's download link and file name.
+    /// A download link that carries the file itself (<c>data:</c>, percent-encoded, with a non-executable media type),
+    /// for a tool's policies: the page already holds their text, and a file per tool and format would be most of the
+    /// files of the site. Only ever used on an <c>&lt;a download&gt;</c>.
     /// </summary>
-    public static Markup OtherFormats(IReadOnlyList<(GatewayFormats.Format Format, string Content)> formats, Func<GatewayFormats.Format, string> href, Func<GatewayFormats.Format, string> file)
+    public static string DownloadUrl(string content, string extension)
+    {
+        var type = extension switch
+        {
+            "json" => "application/json",
+            "yaml" => "application/yaml",
+            "toml" => "application/toml",
+            _ => "text/plain",
+        };
+        return $"data:{type};charset=utf-8,{Uri.EscapeDataString(content)}";
+    }
+
+    /// <summary>
+    /// The same recommendation in every other gateway's format, one collapsed block each with copy and download;
+    /// <paramref name="href"/> (given the format and its text) and <paramref name="file"/> give a format's download
+    /// link and file name.
+    /// </summary>
+    public static Markup OtherFormats(IReadOnlyList<(GatewayFormats.Format Format, string Content)> formats, Func<GatewayFormats.Format, string, string> href, Func<GatewayFormats.Format, string> file)
     {
         if (formats.Count == 0) return Markup.Empty;
         var blocks = formats.Select(f =>
         {
-            var block = JsonBlock($"policy-{f.Format.Name}", f.Content, href(f.Format), file(f.Format));
+            var block = JsonBlock($"policy-{f.Format.Name}", f.Content, href(f.Format, f.Content), file(f.Format));
             return Html.Of($"<details class=\"format\"><summary>{f.Format.Label}</summary>\n{block}</details>");
         });
         return Html.Of($"""

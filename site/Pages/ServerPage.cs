@@ -127,7 +127,7 @@ public sealed class ServerPage(ServerView server, IReadOnlyList<(GatewayFormats.
     private Markup PolicySection()
     {
         var others = formats is not { Count: > 0 } ? Markup.Empty
-            : Html.Of($"\n{Layout.OtherFormats(formats, f => _root + SitePaths.ServerFormat(server.Slug, f), f => $"{server.Slug}.{f.Name}.{f.Extension}")}");
+            : Html.Of($"\n{Layout.OtherFormats(formats, (f, _) => _root + SitePaths.ServerFormat(server.Slug, f), f => $"{server.Slug}.{f.Name}.{f.Extension}")}");
         if (server.Policy is not { } policy)
             return Html.Of($"<section id=\"policy\"><h2>Recommended policy</h2><p class=\"muted\">No server-wide policy has been generated yet.</p>{others}</section>");
         var hidden = policy.Hidden.Count;

@@ -1,3 +1,4 @@
+using Catalog.Site.Api;
 using Catalog.Site.Output;
 using Catalog.Site.Policy;
 using Catalog.Site.Rendering;
@@ -29,14 +30,14 @@ public sealed partial class ToolPage
         return Section("policy", "Recommended policy", Html.Of($"""
             <p>This is a PolicyLayer gateway policy: the gateway sits between the agent and the server and checks every call against it. {ToolProse.PolicySummary(rule)}</p>
             {why}
-            {Layout.JsonBlock("policy-json", policy.Pretty, _root + SitePaths.ToolPolicy(_server.Slug, _tool.Slug), _tool.Slug + ".policy.json")}
+            {Layout.JsonBlock("policy-json", policy.Pretty, Layout.DownloadUrl(JsonMirror.PolicyFile(policy), "json"), _tool.Slug + ".policy.json")}
             <p class="muted">{defaults}{serverPolicy}</p>
             {OtherFormats()}
             """));
     }
 
     private Markup OtherFormats() => Layout.OtherFormats(_formats,
-        f => _root + SitePaths.ToolFormat(_server.Slug, _tool.Slug, f), f => $"{_tool.Slug}.{f.Name}.{f.Extension}");
+        (f, content) => Layout.DownloadUrl(content, f.Extension), f => $"{_tool.Slug}.{f.Name}.{f.Extension}");
 
     private Markup FaqSection()
     {
@@ -87,8 +88,7 @@ public sealed partial class ToolPage
         var others = _siblings.Count(t => t.Slug != _tool.Slug);
         if (others == 0) return Markup.Empty;
         // Categories only: naming other tools' classes here would put other risk levels on this page.
-        var rendered = SiblingItems.GetValue(_siblings, list => new(_root, _server.Slug, list.Select(SiblingItem).ToArray()));
-        var items = rendered.Root == _root && rendered.ServerSlug == _server.Slug ? rendered.Items : _siblings.Select(SiblingItem).ToArray();
+        var items = SiblingItems.GetValue(_siblings, list => list.Select(SiblingItem).ToArray());
         var shown = Enumerable.Range(0, _siblings.Count).Where(i => _siblings[i].Slug != _tool.Slug).Take(100).Select(i => items[i]);
         var more = others > 100
             ? Html.Of($"<p><a href=\"{_root}{SitePaths.Server(_server.Slug)}#tools\">All {others + 1} tools of {_server.DisplayName}</a></p>")
@@ -96,16 +96,15 @@ public sealed partial class ToolPage
         return Section("others", $"Other tools of {_server.DisplayName}", Html.Of($"<ul class=\"others\">{shown}</ul>{more}"));
     }
 
-    private Markup SiblingItem(SiblingTool t) => Html.Of(
-        $"<li><a href=\"{_root}{SitePaths.Tool(_server.Slug, t.Slug)}\">{t.Name}</a> <span class=\"muted\">{t.Category ?? "not classified"}</span></li>");
+    /// <summary>A sibling's page is in the same folder, so its link is its file name.</summary>
+    private static Markup SiblingItem(SiblingTool t) => Html.Of(
+        $"<li><a href=\"{SitePaths.ToolFile(t.Slug)}\">{t.Name}</a> <span class=\"muted\">{t.Category ?? "not classified"}</span></li>");
 
     /// <summary>
     /// The sibling items are the same on every page of one server, so they are rendered once per sibling list (the
     /// generator shares one list across a server's pages) instead of once per page: n² work became n.
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SiblingTool>, RenderedSiblings> SiblingItems = new();
-
-    private sealed record RenderedSiblings(string Root, string ServerSlug, Markup[] Items);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<SiblingTool>, Markup[]> SiblingItems = new();
 
     private Markup SimilarTools()
     {

@@ -68,6 +68,21 @@ public sealed partial class BrowserTests(BrowserFixture site) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task Download_saves_the_policy_the_page_shows_even_without_javascript()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors, javaScript: false);
+        await page.GotoAsync(WriteFile);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#policy .codebar a[download]").First.ClickAsync());
+        Assert.Equal("write_file.policy.json", download.SuggestedFilename);
+        var saved = await File.ReadAllTextAsync(await download.PathAsync());
+        var shown = await page.Locator("#policy-json").TextContentAsync();
+        Assert.Equal(shown + "\n", saved);
+        await context.CloseAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Pages_log_no_console_errors()
     {
         var errors = new List<string>();

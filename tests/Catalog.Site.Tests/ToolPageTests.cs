@@ -115,6 +115,7 @@ public sealed class ToolPageTests(CatalogFixture fixture) : IClassFixture<Catalo
     {
         var html = Page("write_file");
         Assert.Contains("data-copy=\"policy-json\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"../../api/tools/io.github.acme-files/write_file.policy.json\" download", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"data:application/json;charset=utf-8,%7B", html, StringComparison.Ordinal);
+        Assert.Contains("download=\"write_file.policy.json\"", html, StringComparison.Ordinal);
     }
 }

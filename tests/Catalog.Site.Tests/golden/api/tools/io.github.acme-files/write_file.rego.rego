@@ -1,4 +1,0 @@
-# fixture
-package mcp
-
-default decision := "deny"
