@@ -86,7 +86,11 @@ public sealed class SiteGenerator
         var inFlight = new Queue<Task<ServerOutput>>();
         void TakeOldest()
         {
-            var done = inFlight.Dequeue().GetAwaiter().GetResult();
+            using var oldest = inFlight.Dequeue();
+            // A plain blocking wait: Task.Wait spins first, and on a two-core machine the spinning thread takes turns
+            // from the builders it is waiting for.
+            if (!oldest.IsCompleted) ((IAsyncResult)oldest).AsyncWaitHandle.WaitOne();
+            var done = oldest.GetAwaiter().GetResult();
             writer.Commit(done.Files);
             foreach (var (summary, provenance) in done.Tools)
             {
