@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Catalog.Data.Model;
 using Catalog.Site.Output;
@@ -202,11 +203,18 @@ public static class JsonMirror
         if (value is null) w.WriteNull(name); else w.WriteString(name, value);
     }
 
+    /// <summary>One buffer per thread for every document it writes; a document is copied out of it once, at its size.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
-        using var buffer = new MemoryStream();
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
         using (var w = new Utf8JsonWriter(buffer, Options)) body(w);
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        buffer.Write("\n"u8);
+        var document = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 1 << 20) t_buffer = null; // one huge document does not stay with the thread
+        return document;
     }
 }

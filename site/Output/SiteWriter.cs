@@ -83,7 +83,8 @@ public sealed class SiteWriter
 
         public void Write(string relativePath, string content)
         {
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+            // The exact size, not the worst case: three bytes per character would put a server page on the large-object heap.
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
             try
             {
                 writer.Stage(relativePath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));

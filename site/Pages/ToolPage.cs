@@ -119,7 +119,9 @@ public sealed partial class ToolPage
 
     private static Markup Section(string id, string title, Markup content) => content.IsEmpty
         ? Markup.Empty
-        : Html.Of($"<section id=\"{id}\">\n<h2>{title}</h2>\n{content}\n</section>\n");
+        : Html.Join([Html.Of($"<section id=\"{id}\">\n<h2>{title}</h2>\n"), content, SectionEnd]);
+
+    private static readonly Markup SectionEnd = Html.Trusted("\n</section>\n");
 
     private Markup DescriptionBlock()
     {

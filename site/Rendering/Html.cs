@@ -85,8 +85,19 @@ public static class Html
     /// <summary>Builds markup from an interpolated template; interpolated strings are encoded.</summary>
     public static Markup Of(ref MarkupHandler handler) => handler.ToMarkup();
 
-    public static Markup Join(IEnumerable<Markup> parts, string separator = "") =>
-        new(string.Join(separator, parts.Select(p => p.Value)));
+    /// <summary>Joins markup (evaluating <paramref name="parts"/> once, now) without copying it; see <see cref="Markup"/>.</summary>
+    public static Markup Join(IEnumerable<Markup> parts, string separator = "")
+    {
+        if (separator.Length == 0) return Markup.Concat(parts.ToArray());
+        var between = new Markup(separator);
+        var joined = new List<Markup>();
+        foreach (var part in parts)
+        {
+            if (joined.Count > 0) joined.Add(between);
+            joined.Add(part);
+        }
+        return Markup.Concat([.. joined]);
+    }
 
     /// <summary>For markup produced by a trusted renderer (Markdig with raw HTML disabled) or a constant.</summary>
     internal static Markup Trusted(string html) => new(html);

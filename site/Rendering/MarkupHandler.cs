@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Catalog.Site.Rendering;
 
@@ -12,64 +12,69 @@ namespace Catalog.Site.Rendering;
 [InterpolatedStringHandler]
 public ref struct MarkupHandler
 {
-    private readonly StringBuilder _builder;
+    // A pooled buffer rather than a StringBuilder: templates nest, so builders kept for reuse never matched the size
+    // of the next template, and a grown StringBuilder allocates a whole new array when it is cleared.
+    private char[] _buffer;
+    private int _length;
 
     public MarkupHandler(int literalLength, int formattedCount)
     {
-        _builder = Builders.Rent(literalLength + formattedCount * 16);
+        _buffer = ArrayPool<char>.Shared.Rent(Math.Max(256, literalLength + formattedCount * 16));
     }
 
-    public readonly void AppendLiteral(string literal) => _builder.Append(literal);
+    public void AppendLiteral(string literal) => Append(literal);
 
-    public readonly void AppendFormatted(string? text) => _builder.Append(Html.Encode(text));
+    public void AppendFormatted(string? text) => Append(Html.Encode(text));
 
-    public readonly void AppendFormatted(Markup markup) => _builder.Append(markup.Value);
-
-    public readonly void AppendFormatted(IEnumerable<Markup> parts)
+    public void AppendFormatted(Markup markup)
     {
-        foreach (var part in parts) _builder.Append(part.Value);
+        if (markup.Text is { } text)
+        {
+            Append(text);
+            return;
+        }
+        foreach (var part in markup.Parts) AppendFormatted(part);
     }
 
-    public readonly void AppendFormatted(int value) => _builder.Append(value.ToString(CultureInfo.InvariantCulture));
-
-    public readonly void AppendFormatted(long value) => _builder.Append(value.ToString(CultureInfo.InvariantCulture));
-
-    public readonly void AppendFormatted(double value, string format) =>
-        _builder.Append(Html.Encode(value.ToString(format, CultureInfo.InvariantCulture)));
-
-    internal readonly Markup ToMarkup()
+    public void AppendFormatted(IEnumerable<Markup> parts)
     {
-        var markup = new Markup(_builder.ToString());
-        Builders.Return(_builder);
+        foreach (var part in parts) AppendFormatted(part);
+    }
+
+    public void AppendFormatted(int value) => AppendNumber(value, null);
+
+    public void AppendFormatted(long value) => AppendNumber(value, null);
+
+    public void AppendFormatted(double value, string format) => Append(Html.Encode(value.ToString(format, CultureInfo.InvariantCulture)));
+
+    internal Markup ToMarkup()
+    {
+        var markup = new Markup(new string(_buffer, 0, _length));
+        ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = [];
+        _length = 0;
         return markup;
     }
 
-    /// <summary>
-    /// Builders reused per thread: pages nest templates a few levels deep, and a fresh builder per template (grown
-    /// chunk by chunk) was most of what the renderer allocated. A builder lost to an exception is simply collected.
-    /// </summary>
-    private static class Builders
+    private void AppendNumber<T>(T value, string? format) where T : ISpanFormattable
     {
-        private const int MaxKept = 16;
-        private const int MaxCapacity = 256 * 1024;
+        int written;
+        while (!value.TryFormat(_buffer.AsSpan(_length), out written, format, CultureInfo.InvariantCulture)) Grow(32);
+        _length += written;
+    }
 
-        [ThreadStatic]
-        private static Stack<StringBuilder>? t_free;
+    private void Append(string text)
+    {
+        if (text.Length > _buffer.Length - _length) Grow(text.Length);
+        text.CopyTo(_buffer.AsSpan(_length));
+        _length += text.Length;
+    }
 
-        public static StringBuilder Rent(int capacity)
-        {
-            var free = t_free;
-            if (free is { Count: > 0 }) return free.Pop();
-            return new StringBuilder(Math.Max(capacity, 256));
-        }
-
-        public static void Return(StringBuilder builder)
-        {
-            if (builder.Capacity > MaxCapacity) return;
-            var free = t_free ??= new Stack<StringBuilder>(MaxKept);
-            if (free.Count >= MaxKept) return;
-            builder.Clear();
-            free.Push(builder);
-        }
+    private void Grow(int needed)
+    {
+        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
+        _buffer.AsSpan(0, _length).CopyTo(bigger);
+        ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = bigger;
     }
 }
