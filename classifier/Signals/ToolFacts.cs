@@ -23,10 +23,10 @@ internal sealed class ToolFacts
         DescriptionLower = Description.ToLowerInvariant();
         DescriptionWords = TextWords.Split(DescriptionLower);
         FirstSentenceEnd = TextWords.FirstSentenceEnd(Description);
+        FirstSentenceWordCount = CountWordsBefore(DescriptionWords, FirstSentenceEnd);
         Properties = SchemaReader.Read(tool.InputSchema);
         Annotations = ignoreAnnotations ? null : tool.Annotations;
         AnnotationsRead = !ignoreAnnotations;
-        _input = input;
         MentionsSql = AnySql(NameTokens, DescriptionWords, Properties);
     }
 
@@ -36,8 +36,7 @@ internal sealed class ToolFacts
         "snowflake", "clickhouse", "duckdb", "mariadb", "oracle",
     };
 
-    private readonly ToolInput _input;
-    private string? _serverText;
+    private string[]? _firstSentenceTexts;
 
     private static bool AnySql(IReadOnlyList<string> name, IReadOnlyList<TextWord> words, IReadOnlyList<SchemaProperty> properties)
     {
@@ -63,6 +62,12 @@ internal sealed class ToolFacts
 
     /// <summary>Index in <see cref="Description"/> where the first sentence ends.</summary>
     public int FirstSentenceEnd { get; }
+
+    /// <summary>How many of <see cref="DescriptionWords"/> start before <see cref="FirstSentenceEnd"/>.</summary>
+    public int FirstSentenceWordCount { get; }
+
+    /// <summary>The lower-case texts of the first sentence's words, made on first use.</summary>
+    public IReadOnlyList<string> FirstSentenceTexts => _firstSentenceTexts ??= FirstSentenceWordTexts();
     public IReadOnlyList<SchemaProperty> Properties { get; }
 
     /// <summary>Null when the tool has none or the options say to ignore them.</summary>
@@ -70,16 +75,21 @@ internal sealed class ToolFacts
 
     /// <summary>False when the options said to ignore annotations: then their absence means nothing.</summary>
     public bool AnnotationsRead { get; }
-    public string ServerText => _serverText ??= ((_input.ServerTitle ?? "") + " " + (_input.ServerDescription ?? "")).ToLowerInvariant();
 
     public bool HasDescription => DescriptionWords.Count > 0;
 
-    public bool NameHas(string token) => NameTokens.Contains(token, StringComparer.Ordinal);
-
-    public bool NameHasAny(IReadOnlySet<string> tokens)
+    private static int CountWordsBefore(IReadOnlyList<TextWord> words, int end)
     {
-        foreach (var t in NameTokens) if (tokens.Contains(t)) return true;
-        return false;
+        var count = 0;
+        while (count < words.Count && words[count].Start < end) count++;
+        return count;
+    }
+
+    private string[] FirstSentenceWordTexts()
+    {
+        var texts = new string[FirstSentenceWordCount];
+        for (var i = 0; i < texts.Length; i++) texts[i] = DescriptionWords[i].Text;
+        return texts;
     }
 
     public SchemaProperty? Property(Func<SchemaProperty, bool> predicate)
