@@ -10,8 +10,6 @@ namespace Catalog.Classifier.Decision;
 /// </summary>
 internal static class RationaleWriter
 {
-    private static readonly string[] RiskNames = Enum.GetNames<RiskClass>();
-
     public static string Write(string toolName, Verdict verdict, IReadOnlyList<string> tags, RiskClass risk,
         IReadOnlyList<Observation> observations, IReadOnlyList<string>? modelCues = null)
     {
@@ -29,7 +27,7 @@ internal static class RationaleWriter
 
     private static void WhatDecided(StringBuilder sb, string name, Verdict v, IReadOnlyList<string> cues)
     {
-        sb.Append('"').Append(name).Append("\" is ").Append(Observation.NameOf(v.Category));
+        sb.Append('"').Append(name).Append($"\" is {v.Category}");
         var top = FirstWithWhy(v.Deciding, otherThan: null);
         if (top is null && cues.Count > 0)
         {
@@ -115,7 +113,7 @@ internal static class RationaleWriter
 
     private static void Risk(StringBuilder sb, Category category, IReadOnlyList<string> tags, RiskClass risk)
     {
-        sb.Append("Risk class ").Append(RiskNames[(int)risk]).Append(" follows from the table for a ").Append(Observation.NameOf(category)).Append(" tool");
+        sb.Append($"Risk class {risk} follows from the table for a {category} tool");
         var column = RiskTable.Column(category, tags);
         switch (column)
         {

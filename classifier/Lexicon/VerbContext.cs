@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Catalog.Classifier.Signals;
 using Catalog.Data.Model;
 
 namespace Catalog.Classifier.Lexicon;
@@ -42,7 +43,7 @@ internal static class VerbContext
         // Removing a member of a team or an organisation ends their access and what they held there; a member on a
         // card or an issue is an attachment (below).
         if (verb is "remove" or "delete" && objects.Any(o => o is "member" or "members" or "user" or "users" or "collaborator" or "collaborators")
-            && (objects.Any(Nouns.Memberships) || index > 0 && Nouns.Memberships.Contains(words[index - 1]) || AnyOf(words, Nouns.Memberships)))
+            && (objects.Any(Nouns.Memberships) || index > 0 && Nouns.Memberships.Contains(words[index - 1]) || Nouns.Memberships.ContainsAnyOf(words)))
             return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.IdentityAccess, "removes someone's membership and the access that came with it");
         // A new password or secret replaces the old one, which cannot be restored.
         if (verb is "change" or "update" or "set" or "replace" && objects.Any(Nouns.Secrets))
@@ -92,7 +93,7 @@ internal static class VerbContext
 
         if (verb == "merge")
         {
-            return objects.Any(Nouns.MergeTargets) || AnyOf(words, Nouns.MergeTargets)
+            return objects.Any(Nouns.MergeTargets) || Nouns.MergeTargets.ContainsAnyOf(words)
                 ? new(Category.Destructive, 0.75, null, "merges and can delete the source branch")
                 : new(Category.Write, 0.6, null, "merges items");
         }
@@ -146,7 +147,7 @@ internal static class VerbContext
     {
         var before = index > 0 ? words[index - 1] : "";
         if (verb is "eval" or "evaluate" &&
-            (Nouns.BrowserContext.Contains(before) || AnyOf(words, Nouns.BrowserContext) || objects.Any(Nouns.Code)))
+            (Nouns.BrowserContext.Contains(before) || Nouns.BrowserContext.ContainsAnyOf(words) || objects.Any(Nouns.Code)))
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "evaluates arbitrary script");
         if (objects.Any(Nouns.ReadRun))
             return new(Category.Read, 0.6, null, "runs an analysis that only observes");
@@ -164,12 +165,6 @@ internal static class VerbContext
         if (verb is "eval" or "evaluate" or "interpret")
             return new(Category.Read, 0.5, null, "evaluates its input");
         return new(Category.Write, 0.6, null, "starts a job or workflow");
-    }
-
-    private static bool AnyOf(IReadOnlyList<string> words, FrozenSet<string> set)
-    {
-        foreach (var w in words) if (set.Contains(w)) return true;
-        return false;
     }
 
     /// <summary>
