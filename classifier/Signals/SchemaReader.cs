@@ -128,17 +128,11 @@ internal static class SchemaReader
     private static string DescriptionOf(JsonElement value) =>
         value.TryGetProperty("description"u8, out var d) && d.ValueKind == JsonValueKind.String ? LowerString(d) : "";
 
-    // GetString().ToLowerInvariant() makes two strings; a text without escapes is decoded and lowered on the stack,
-    // which makes only the one kept.
+    // GetString().ToLowerInvariant() makes two strings; a text without escapes is lowered straight from the document's
+    // UTF-8 into the one string kept.
     private static string LowerString(JsonElement text)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(text);
-        var utf8 = raw[1..^1];
-        if (utf8.Length > MaxStackText || utf8.Contains((byte)'\\')) return text.GetString()!.ToLowerInvariant();
-        Span<char> chars = stackalloc char[utf8.Length];
-        chars = chars[..Encoding.UTF8.GetChars(utf8, chars)];
-        Span<char> lower = stackalloc char[chars.Length];
-        chars.ToLowerInvariant(lower);
-        return new string(lower);
+        var utf8 = JsonMarshal.GetRawUtf8Value(text)[1..^1];
+        return utf8.Contains((byte)'\\') ? text.GetString()!.ToLowerInvariant() : LowerCase.OfUtf8(utf8);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ToolFacts
         TitleTokens = NameTokenizer.Split(Title, _titleRanges);
         var description = tool.Description ?? "";
         Description = description.Length > MaxDescription ? description[..MaxDescription] : description;
-        DescriptionLower = Description.ToLowerInvariant();
+        DescriptionLower = LowerCase.Of(Description);
         DescriptionWords = TextWords.Split(DescriptionLower);
         FirstSentenceEnd = TextWords.FirstSentenceEnd(Description);
         FirstSentenceWordCount = CountWordsBefore(DescriptionWords, FirstSentenceEnd);
