@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Catalog.Data.Model;
 
 namespace Catalog.Classifier.Signals;
@@ -30,11 +31,12 @@ internal sealed class ToolFacts
         MentionsSql = AnySql(NameTokens, DescriptionWords, Properties);
     }
 
-    private static readonly HashSet<string> SqlWords = new(StringComparer.Ordinal)
-    {
+    // Looked up for every word of every description: a frozen set rejects most words by their length alone.
+    private static readonly FrozenSet<string> SqlWords = FrozenSet.Create(StringComparer.Ordinal,
+    [
         "sql", "psql", "pg", "postgres", "postgresql", "mysql", "sqlite", "mssql", "tsql", "plsql", "ddl", "dml", "bigquery",
         "snowflake", "clickhouse", "duckdb", "mariadb", "oracle",
-    };
+    ]);
 
     private string[]? _firstSentenceTexts;
 
