@@ -43,7 +43,7 @@ internal static class FeatureExtractor
     private static readonly uint RuleVerdict = FeatureHash.Seed("RV");
     private static readonly uint RuleScore = FeatureHash.Seed("RS");
 
-    public static void Extract(ToolFacts facts, string serverId, IReadOnlyList<Observation> observations, Verdict rules,
+    public static void Extract(ToolFacts facts, string serverId, List<Observation> observations, Verdict rules,
         bool withRules, FeatureVector v)
     {
         v.Clear();
@@ -177,7 +177,7 @@ internal static class FeatureExtractor
         }
     }
 
-    private static void Rules(IReadOnlyList<Observation> observations, Verdict rules, FeatureVector v)
+    private static void Rules(List<Observation> observations, Verdict rules, FeatureVector v)
     {
         foreach (var o in observations)
         {

@@ -20,7 +20,7 @@ internal sealed class ExternalCommunicationRule : IRule
         "channel", "tweet", "reply", "text", "whatsapp", "newsletter", "confirmation", "invitation", "file", "comment",
     };
 
-    private static string? FirstVerb(IReadOnlyList<string> tokens)
+    private static string? FirstVerb(List<string> tokens)
     {
         foreach (var t in tokens) if (Lexicon.VerbLexicon.TryGet(t, out var sense)) return sense.Verb;
         return null;

@@ -40,7 +40,7 @@ internal sealed class ToolFacts
 
     private string[]? _firstSentenceTexts;
 
-    private static bool AnySql(IReadOnlyList<string> name, IReadOnlyList<TextWord> words, IReadOnlyList<SchemaProperty> properties)
+    private static bool AnySql(List<string> name, List<TextWord> words, List<SchemaProperty> properties)
     {
         foreach (var t in name) if (SqlWords.Contains(t)) return true;
         foreach (var w in words) if (SqlWords.Contains(w.Text)) return true;
@@ -56,11 +56,12 @@ internal sealed class ToolFacts
 
     public string Name { get; }
     public string Title { get; }
-    public IReadOnlyList<string> NameTokens { get; }
-    public IReadOnlyList<string> TitleTokens { get; }
+    // Lists rather than IReadOnlyList: a foreach over an interface allocates its enumerator, on every rule and tool.
+    public List<string> NameTokens { get; }
+    public List<string> TitleTokens { get; }
     public string Description { get; }
     public string DescriptionLower { get; }
-    public IReadOnlyList<TextWord> DescriptionWords { get; }
+    public List<TextWord> DescriptionWords { get; }
 
     /// <summary>Index in <see cref="Description"/> where the first sentence ends.</summary>
     public int FirstSentenceEnd { get; }
@@ -70,7 +71,7 @@ internal sealed class ToolFacts
 
     /// <summary>The lower-case texts of the first sentence's words, made on first use.</summary>
     public IReadOnlyList<string> FirstSentenceTexts => _firstSentenceTexts ??= FirstSentenceWordTexts();
-    public IReadOnlyList<SchemaProperty> Properties { get; }
+    public List<SchemaProperty> Properties { get; }
 
     /// <summary>Null when the tool has none or the options say to ignore them.</summary>
     public ToolAnnotations? Annotations { get; }
@@ -80,7 +81,7 @@ internal sealed class ToolFacts
 
     public bool HasDescription => DescriptionWords.Count > 0;
 
-    private static int CountWordsBefore(IReadOnlyList<TextWord> words, int end)
+    private static int CountWordsBefore(List<TextWord> words, int end)
     {
         var count = 0;
         while (count < words.Count && words[count].Start < end) count++;
