@@ -5,7 +5,7 @@ namespace Catalog.Classifier.Rules;
 /// <summary>Collects what the rules observed. One per classification; never shared.</summary>
 internal sealed class EvidenceSink
 {
-    private readonly List<Observation> _observations = new(16);
+    private readonly List<Observation> _observations = new(8);
     private readonly List<OperationClass> _operations = [];
 
     public List<Observation> Observations => _observations;
