@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Catalog.Data.Model;
 
 namespace Catalog.Classifier.Signals;
@@ -31,12 +30,11 @@ internal sealed class ToolFacts
         MentionsSql = AnySql(NameTokens, DescriptionWords, Properties);
     }
 
-    // Looked up for every word of every description: a frozen set rejects most words by their length alone.
-    private static readonly FrozenSet<string> SqlWords = FrozenSet.Create(StringComparer.Ordinal,
-    [
+    private static readonly HashSet<string> SqlWords = new(StringComparer.Ordinal)
+    {
         "sql", "psql", "pg", "postgres", "postgresql", "mysql", "sqlite", "mssql", "tsql", "plsql", "ddl", "dml", "bigquery",
         "snowflake", "clickhouse", "duckdb", "mariadb", "oracle",
-    ]);
+    };
 
     private string[]? _firstSentenceTexts;
 
