@@ -69,6 +69,7 @@ internal sealed class ToolFacts
 
     /// <summary>The lower-case texts of the first sentence's words, made on first use.</summary>
     public IReadOnlyList<string> FirstSentenceTexts => _firstSentenceTexts ??= FirstSentenceWordTexts();
+
     public List<SchemaProperty> Properties { get; }
 
     /// <summary>Null when the tool has none or the options say to ignore them.</summary>
