@@ -130,7 +130,7 @@ public sealed class ToolClassifier
     }
 
     /// <summary>The rules' reading of one tool, shared by classification, training and evaluation.</summary>
-    internal static (ToolFacts Facts, IReadOnlyList<Observation> Observations, Verdict Rules, IReadOnlyList<OperationClass> Operations)
+    internal static (ToolFacts Facts, List<Observation> Observations, Verdict Rules, IReadOnlyList<OperationClass> Operations)
         ApplyRules(ToolInput input, bool ignoreAnnotations)
     {
         var facts = new ToolFacts(input, ignoreAnnotations);

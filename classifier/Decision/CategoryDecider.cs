@@ -130,82 +130,115 @@ internal static class CategoryDecider
 
     private static List<(Observation Obs, double Weight)> Effective(IReadOnlyList<Observation> observations)
     {
-        var category = new List<Observation>(observations.Count);
-        foreach (var o in observations) if (o.Evidence.Signal != SignalIds.Tag) category.Add(o);
-
         // The description's opening verb is the author's statement of the action; a name verb that says otherwise yields.
         var described = -1;
         // An explicit read-only statement in the description outweighs verbs in the name and schema hints.
         var statedReadOnly = false;
-        var baseKeep = 1.0;
-        Dictionary<string, double>? baseByVerb = null;
-        HashSet<string?>? describedVerbs = null;
-        // The same verb read differently: the reading whose object changed the verb's meaning knows more.
-        HashSet<string?>? reread = null;
-        foreach (var o in category)
+        for (var i = 0; i < observations.Count; i++)
         {
-            var e = o.Evidence;
-            if (e.Signal == SignalIds.DescriptionVerb)
-            {
-                if (e.Weight >= 0.6) described = Math.Max(described, Rank(o));
-                (describedVerbs ??= new HashSet<string?>()).Add(o.Verb);
-                if (o.Contextual) (reread ??= new HashSet<string?>()).Add(o.Verb);
-            }
+            var e = observations[i].Evidence;
+            if (e.Signal == SignalIds.DescriptionVerb && e.Weight >= 0.6) described = Math.Max(described, Rank(observations[i]));
             if (e.Signal == SignalIds.ReadOnlyClaim && e.Source == Sources.Description && e.Weight >= 0.85) statedReadOnly = true;
-            if (e.Signal != SignalIds.SchemaParam || o.Why != SchemaParameterRule.EscalatorWhy)
-                Accumulate(o, e.Weight, Category.Write, Category.Destructive, ref baseKeep, ref baseByVerb);
         }
-        var baseWrite = Finish(baseKeep, baseByVerb);
-        var result = new List<(Observation, double)>(category.Count);
-        foreach (var o in category)
+
+        var result = new List<(Observation, double)>(observations.Count);
+        var escalators = false;
+        for (var i = 0; i < observations.Count; i++)
         {
+            var o = observations[i];
             var e = o.Evidence;
+            if (e.Signal == SignalIds.Tag) continue;
             var weight = e.Weight;
             var fromName = e.Signal is SignalIds.NameVerb or SignalIds.TitleVerb;
             var rank = Rank(o);
             // The same verb read with more context in the name ("update-many") is not a disagreement.
-            var sameVerb = describedVerbs is not null && describedVerbs.Contains(o.Verb) && !(reread is not null && reread.Contains(o.Verb) && !o.Contextual);
-            if (described > 0 && fromName && rank != described && !sameVerb) weight *= OverruledByDescription;
+            if (described > 0 && fromName && rank != described && !SameVerbDescribed(observations, o)) weight *= OverruledByDescription;
             // A description that opens with a read verb ("Adds two numbers", "Converts SQL to a REST call") overrules
             // the name's verbs and the schema's hints.
-            if (described == 0 && rank > 0 && (fromName && !sameVerb || e.Source == Sources.Schema)) weight *= OverruledByDescription;
+            if (described == 0 && rank > 0 && (fromName && !SameVerbDescribed(observations, o) || e.Source == Sources.Schema)) weight *= OverruledByDescription;
             if (statedReadOnly && rank > 0 && e.Signal != SignalIds.DescriptionPhrase) weight *= OverruledByDescription;
-            // force/overwrite/recursive only matter on a tool that changes something; list_files(recursive) is a read.
-            if (o.Why == SchemaParameterRule.EscalatorWhy && baseWrite < EscalatorGate) weight = 0;
+            escalators |= IsEscalator(o);
             result.Add((o, weight));
+        }
+
+        // force/overwrite/recursive only matter on a tool that changes something; list_files(recursive) is a read.
+        if (escalators && Combine(result, Category.Write, Category.Destructive, evidenceWeights: true) < EscalatorGate)
+        {
+            for (var i = 0; i < result.Count; i++)
+            {
+                if (IsEscalator(result[i].Item1)) result[i] = (result[i].Item1, 0);
+            }
         }
         return result;
     }
 
-    // Independent signals combine as 1 − Π(1 − w); the same verb seen in name, title and description is one signal
-    // and counts once, at its strongest.
-    private static double Combine(IReadOnlyList<(Observation Obs, double Weight)> items, Category category)
+    private static bool IsEscalator(Observation o) =>
+        o.Evidence.Signal == SignalIds.SchemaParam && o.Why == SchemaParameterRule.EscalatorWhy;
+
+    // The description's verbs include this observation's verb, read the same way: a description verb whose object
+    // changed its meaning only vouches for name verbs that were reread too.
+    private static bool SameVerbDescribed(IReadOnlyList<Observation> observations, Observation o)
+    {
+        var described = false;
+        for (var i = 0; i < observations.Count; i++)
+        {
+            var d = observations[i];
+            if (d.Evidence.Signal != SignalIds.DescriptionVerb || d.Verb != o.Verb) continue;
+            if (d.Contextual && !o.Contextual) return false;
+            described = true;
+        }
+        return described;
+    }
+
+    private static double Combine(IReadOnlyList<(Observation Obs, double Weight)> items, Category category) =>
+        Combine(items, category, category, evidenceWeights: false);
+
+    /// <summary>
+    /// Independent signals for <paramref name="a"/> or <paramref name="b"/> combine as 1 − Π(1 − w); the same verb seen
+    /// in name, title and description is one signal and counts once, at its strongest. The product runs over the
+    /// signals without a verb in order, then over each verb in the order it first appears.
+    /// </summary>
+    /// <param name="evidenceWeights">
+    /// Weigh each signal as its rule did, before the decision's adjustments, and leave escalator flags out: how much
+    /// the tool writes apart from them.
+    /// </param>
+    private static double Combine(IReadOnlyList<(Observation Obs, double Weight)> items, Category a, Category b, bool evidenceWeights)
     {
         var keep = 1.0;
-        Dictionary<string, double>? byVerb = null;
-        foreach (var (o, w) in items) Accumulate(o, w, category, category, ref keep, ref byVerb);
-        return Finish(keep, byVerb);
-    }
-
-    private static void Accumulate(Observation o, double w, Category a, Category b, ref double keep, ref Dictionary<string, double>? byVerb)
-    {
-        if (o.Evidence.Signal == SignalIds.ReadOnlyClaim || !(o.IsCategory(a) || o.IsCategory(b))) return;
-        var weight = Math.Clamp(w, 0, 0.99);
-        if (o.Verb is { } verb)
+        for (var i = 0; i < items.Count; i++)
         {
-            byVerb ??= new Dictionary<string, double>(StringComparer.Ordinal);
-            byVerb[verb] = Math.Max(byVerb.GetValueOrDefault(verb), weight);
-            return;
+            if (items[i].Obs.Verb is null && Counts(items[i], a, b, evidenceWeights, out var weight)) keep *= 1 - weight;
         }
-        keep *= 1 - weight;
-    }
-
-    private static double Finish(double keep, Dictionary<string, double>? byVerb)
-    {
-        if (byVerb is not null)
+        for (var i = 0; i < items.Count; i++)
         {
-            foreach (var w in byVerb.Values) keep *= 1 - w;
+            if (items[i].Obs.Verb is not { } verb || !Counts(items[i], a, b, evidenceWeights, out var strongest)) continue;
+            if (VerbCountedBefore(items, i, verb, a, b, evidenceWeights)) continue;
+            for (var j = i + 1; j < items.Count; j++)
+            {
+                if (items[j].Obs.Verb == verb && Counts(items[j], a, b, evidenceWeights, out var weight)) strongest = Math.Max(strongest, weight);
+            }
+            keep *= 1 - strongest;
         }
         return 1 - keep;
+    }
+
+    private static bool VerbCountedBefore(IReadOnlyList<(Observation Obs, double Weight)> items, int end, string verb, Category a, Category b,
+        bool evidenceWeights)
+    {
+        for (var j = 0; j < end; j++)
+        {
+            if (items[j].Obs.Verb == verb && Counts(items[j], a, b, evidenceWeights, out _)) return true;
+        }
+        return false;
+    }
+
+    private static bool Counts((Observation Obs, double Weight) item, Category a, Category b, bool evidenceWeights, out double weight)
+    {
+        var o = item.Obs;
+        weight = 0;
+        if (o.Evidence.Signal == SignalIds.ReadOnlyClaim || !(o.IsCategory(a) || o.IsCategory(b))) return false;
+        if (evidenceWeights && IsEscalator(o)) return false;
+        weight = Math.Clamp(evidenceWeights ? o.Evidence.Weight : item.Weight, 0, 0.99);
+        return true;
     }
 }

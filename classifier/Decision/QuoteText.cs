@@ -17,7 +17,30 @@ internal static partial class QuoteText
 
     private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create(".!?:,;");
 
-    public static string Of(string text)
+    public static string Of(string text) => IsQuotable(text) ? text : Clean(text);
+
+    // Most quotes are a short name or phrase that needs no change: no more than MaxLength characters, spaces only
+    // single and inside, no control characters, quote marks, sentence marks or risk words. Clean returns such a
+    // text unchanged, so it is quoted as it is, without a copy.
+    private static bool IsQuotable(string text)
+    {
+        if (text.Length > MaxLength) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                if (i == 0 || i == text.Length - 1 || text[i - 1] == ' ') return false;
+            }
+            else if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '`')
+            {
+                return false;
+            }
+        }
+        return text.AsSpan().IndexOfAny(SentenceMarks) < 0 && !RiskWord().IsMatch(text);
+    }
+
+    private static string Clean(string text)
     {
         var sb = new StringBuilder(Math.Min(text.Length, MaxLength + 1));
         var space = false;

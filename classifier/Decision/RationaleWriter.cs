@@ -13,7 +13,7 @@ internal static class RationaleWriter
     public static string Write(string toolName, Verdict verdict, IReadOnlyList<string> tags, RiskClass risk,
         IReadOnlyList<Observation> observations, IReadOnlyList<string>? modelCues = null)
     {
-        var sb = new StringBuilder(400);
+        var sb = StringBuilderCache.Acquire(512);
         var name = QuoteText.Of(toolName);
         WhatDecided(sb, name, verdict, modelCues ?? []);
         sb.Append(' ');
@@ -22,13 +22,13 @@ internal static class RationaleWriter
         Tags(sb, tags, observations);
         sb.Append(' ');
         Risk(sb, verdict.Category, tags, risk);
-        return sb.ToString();
+        return StringBuilderCache.GetStringAndRelease(sb);
     }
 
     private static void WhatDecided(StringBuilder sb, string name, Verdict v, IReadOnlyList<string> cues)
     {
-        sb.Append('"').Append(name).Append("\" is ").Append(v.Category);
-        var top = v.Deciding.FirstOrDefault(o => o.Why.Length > 0);
+        sb.Append('"').Append(name).Append($"\" is {v.Category}");
+        var top = FirstWithWhy(v.Deciding, otherThan: null);
         if (top is null && cues.Count > 0)
         {
             sb.Append(" because the learned model, weighing the words ");
@@ -50,31 +50,42 @@ internal static class RationaleWriter
             sb.Append(" because nothing in its name, description or arguments creates, changes or deletes anything.");
             return;
         }
-        sb.Append(" because of ").Append(Cite(top)).Append(": it ").Append(top.Why);
-        var second = v.Deciding.FirstOrDefault(o => o.Why.Length > 0 && o.Evidence.Source != top.Evidence.Source);
-        if (second is not null) sb.Append(", and ").Append(Cite(second)).Append(" agrees");
+        sb.Append(" because of ");
+        Cite(sb, top).Append(": it ").Append(top.Why);
+        if (FirstWithWhy(v.Deciding, otherThan: top.Evidence.Source) is { } second) Cite(sb.Append(", and "), second).Append(" agrees");
         sb.Append('.');
+    }
+
+    // The first deciding evidence with a clause to quote, optionally from another source than a given one.
+    private static Observation? FirstWithWhy(IReadOnlyList<Observation> deciding, string? otherThan)
+    {
+        for (var i = 0; i < deciding.Count; i++)
+        {
+            var o = deciding[i];
+            if (o.Why.Length > 0 && o.Evidence.Source != otherThan) return o;
+        }
+        return null;
     }
 
     private static void WhyNotNeighbour(StringBuilder sb, Verdict v)
     {
-        var against = v.Overruled.FirstOrDefault();
+        var against = v.Overruled.Count > 0 ? v.Overruled[0] : null;
         switch (v.Category)
         {
             case Category.Read when against is not null:
-                sb.Append("It is not Write: ").Append(Cite(against)).Append(" is too weak or is outweighed by what the tool states.");
+                Cite(sb.Append("It is not Write: "), against).Append(" is too weak or is outweighed by what the tool states.");
                 break;
             case Category.Read:
                 sb.Append("Nothing in the definition leaves a change behind after the call, so it is not Write.");
                 break;
             case Category.Write when against is { } a && a.IsCategory(Category.Destructive):
-                sb.Append("It is not Destructive: ").Append(Cite(a)).Append(" alone does not show that existing data is lost, and the normal reverse operation undoes the change.");
+                Cite(sb.Append("It is not Destructive: "), a).Append(" alone does not show that existing data is lost, and the normal reverse operation undoes the change.");
                 break;
             case Category.Write:
                 sb.Append("It changes state, so it is not Read, and nothing points to deleting or overwriting what exists, so it is not Destructive.");
                 break;
             case Category.Destructive when v.ReadOnlyClaim is { } claim:
-                sb.Append("The read-only claim ").Append(Cite(claim)).Append(" does not outweigh that, and the effect cannot be undone by a normal reverse operation, so it is above Write.");
+                Cite(sb.Append("The read-only claim "), claim).Append(" does not outweigh that, and the effect cannot be undone by a normal reverse operation, so it is above Write.");
                 break;
             default:
                 sb.Append("What it removes, overwrites or sets in motion cannot be undone by a normal reverse operation, so it is above Write.");
@@ -94,7 +105,7 @@ internal static class RationaleWriter
         {
             if (i > 0) sb.Append(i == tags.Count - 1 ? " and " : ", ");
             sb.Append(tags[i]);
-            if (TagDecider.EvidenceFor(observations, tags[i]).FirstOrDefault() is { } e) sb.Append(" (").Append(Cite(e)).Append(')');
+            if (TagDecider.StrongestFor(observations, tags[i]) is { } e) Cite(sb.Append(" ("), e).Append(')');
         }
         if (tags.Count == 1) sb.Append(" tag");
         sb.Append('.');
@@ -102,17 +113,15 @@ internal static class RationaleWriter
 
     private static void Risk(StringBuilder sb, Category category, IReadOnlyList<string> tags, RiskClass risk)
     {
-        sb.Append("Risk class ").Append(risk).Append(" follows from the table for a ").Append(category).Append(" tool");
+        sb.Append($"Risk class {risk} follows from the table for a {category} tool");
         var column = RiskTable.Column(category, tags);
         switch (column)
         {
             case RiskColumn.Severe:
-                var severe = tags.First(t => RiskTable.Severe.Contains(t));
-                sb.Append(" that involves ").Append(severe).Append('.');
+                sb.Append(" that involves ").Append(FirstIn(tags, RiskTable.Severe)).Append('.');
                 break;
             case RiskColumn.HighImpact:
-                var sensitive = tags.First(CapabilityTags.HighImpact.Contains);
-                sb.Append(" touching ").Append(sensitive).Append('.');
+                sb.Append(" touching ").Append(FirstIn(tags, CapabilityTags.HighImpact)).Append('.');
                 break;
             default:
                 sb.Append(" with no sensitive capability.");
@@ -120,7 +129,14 @@ internal static class RationaleWriter
         }
     }
 
-    private static string Cite(Observation o)
+    private static string FirstIn(IReadOnlyList<string> tags, IReadOnlySet<string> set)
+    {
+        for (var i = 0; i < tags.Count; i++) if (set.Contains(tags[i])) return tags[i];
+        throw new InvalidOperationException("the risk column names a tag the tool does not carry");
+    }
+
+    // Appends the quoted evidence and where it was read: "delete_issue" in the name.
+    private static StringBuilder Cite(StringBuilder sb, Observation o)
     {
         var where = o.Evidence.Source switch
         {
@@ -131,6 +147,6 @@ internal static class RationaleWriter
             Sources.Annotations => "in the annotations",
             _ => "",
         };
-        return $"\"{QuoteText.Of(o.Evidence.Text)}\" {where}";
+        return sb.Append('"').Append(QuoteText.Of(o.Evidence.Text)).Append("\" ").Append(where);
     }
 }

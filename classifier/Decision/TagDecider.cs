@@ -10,24 +10,35 @@ internal static class TagDecider
 
     public static IReadOnlyList<string> Decide(IReadOnlyList<Observation> observations, Category category)
     {
-        var tags = new List<string>();
-        foreach (var tag in CapabilityTags.All)
+        List<string>? tags = null;
+        var all = CapabilityTags.All;
+        for (var t = 0; t < all.Count; t++)
         {
+            var tag = all[t];
             if (!Applies(tag, category)) continue;
             var keep = 1.0;
-            foreach (var o in observations)
+            for (var i = 0; i < observations.Count; i++)
             {
-                if (o.Evidence.Signal == SignalIds.Tag && o.Evidence.Points == tag) keep *= 1 - o.Evidence.Weight;
+                var e = observations[i].Evidence;
+                if (e.Signal == SignalIds.Tag && e.Points == tag) keep *= 1 - e.Weight;
             }
-            if (1 - keep >= Threshold) tags.Add(tag);
+            if (1 - keep >= Threshold) (tags ??= []).Add(tag);
         }
-        return tags;
+        return tags ?? (IReadOnlyList<string>)[];
     }
 
-    /// <summary>Evidence for the tag on this tool, strongest first.</summary>
-    public static IEnumerable<Observation> EvidenceFor(IReadOnlyList<Observation> observations, string tag) =>
-        observations.Where(o => o.Evidence.Signal == SignalIds.Tag && o.Evidence.Points == tag)
-            .OrderByDescending(o => o.Evidence.Weight);
+    /// <summary>The strongest evidence for the tag on this tool (the first of equals), or null.</summary>
+    public static Observation? StrongestFor(IReadOnlyList<Observation> observations, string tag)
+    {
+        Observation? strongest = null;
+        for (var i = 0; i < observations.Count; i++)
+        {
+            var o = observations[i];
+            if (o.Evidence.Signal != SignalIds.Tag || o.Evidence.Points != tag) continue;
+            if (strongest is null || o.Evidence.Weight > strongest.Evidence.Weight) strongest = o;
+        }
+        return strongest;
+    }
 
     // Some tags describe an effect, not a topic: reading a price is not financial, reading a channel sends nothing,
     // and bulk only matters when the change cannot be undone.

@@ -19,5 +19,5 @@ internal sealed record Verdict(
     public double DestructiveScore { get; init; }
 
     /// <summary>The evidence with the weights the decision gave it, kept so a second decision does not recompute it.</summary>
-    internal IReadOnlyList<(Observation Obs, double Weight)>? Weighted { get; init; }
+    internal List<(Observation Obs, double Weight)>? Weighted { get; init; }
 }

@@ -33,7 +33,7 @@ internal sealed class ExfiltrationParameterCheck : IFindingCheck
         foreach (var p in facts.Properties)
         {
             if (p.Depth > 0 || p.Type is not (null or "string" or "object") || p.Tokens.Count == 0) continue;
-            if (!SideChannels.Contains(p.Tokens[^1]) && !SideChannels.Contains(string.Concat(p.Tokens))) continue;
+            if (!SideChannels.Contains(p.Tokens[^1]) && !SideChannels.ContainsJoined(p.Tokens)) continue;
 
             var asked = Asks(p.Description) ?? AsksAbout(facts.DescriptionLower, p.Name.ToLowerInvariant());
             if (asked is null) continue;

@@ -19,9 +19,12 @@ internal sealed class HiddenTextCheck : IFindingCheck
             return;
         foreach (var p in facts.Properties)
         {
-            if (Scan(p.Description, $"parameter {p.Name}", findings)) return;
+            // The place is named only for a text that has a suspect character at all.
+            if (HasSuspect(p.Description) && Scan(p.Description, $"parameter {p.Name}", findings)) return;
         }
     }
+
+    private static bool HasSuspect(string text) => text.AsSpan().IndexOfAny(Suspects) >= 0;
 
     // One vectorised pass finds candidates; almost every text has none.
     private static readonly SearchValues<char> Suspects = SearchValues.Create(

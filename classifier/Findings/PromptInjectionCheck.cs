@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Catalog.Classifier.Decision;
 using Catalog.Classifier.Signals;
@@ -19,15 +20,16 @@ internal sealed class PromptInjectionCheck : IFindingCheck
         @"|\b(read|cat|open|send|include|upload|attach|copy|pass)\b[^.\n]{0,40}(~/\.|\bid_(rsa|ed25519|ecdsa)\b|/etc/(passwd|shadow)|\.ssh/|mcp\.json|\.aws/credentials)",
         FindingPatterns.Linear);
 
+    // Every pattern needs an angle bracket or one of these words; most descriptions have none, and one vectorised
+    // pass over the lower-cased description finds whether any is there. (With the one-character "<" among them the
+    // search could not be vectorised; it is looked for on its own.)
+    private static readonly SearchValues<string> RequiredWords = SearchValues.Create(
+        ["ignore", " user", "~/", "id_", ".ssh", "/etc/", "mcp.json", ".aws"], StringComparison.Ordinal);
+
     public void Check(ToolFacts facts, Verdict verdict, IReadOnlyList<string> tags, List<Finding> findings)
     {
-        // Every pattern needs one of these words or an angle bracket; most descriptions have none.
         var text = facts.DescriptionLower;
-        if (!facts.HasDescription || text.IndexOf('<') < 0 && !text.Contains("ignore", StringComparison.Ordinal) &&
-            !text.Contains(" user", StringComparison.Ordinal) && !text.Contains("~/", StringComparison.Ordinal) &&
-            !text.Contains("id_", StringComparison.Ordinal) && !text.Contains(".ssh", StringComparison.Ordinal) &&
-            !text.Contains("/etc/", StringComparison.Ordinal) && !text.Contains("mcp.json", StringComparison.Ordinal) &&
-            !text.Contains(".aws", StringComparison.Ordinal)) return;
+        if (!facts.HasDescription || !text.Contains('<') && text.AsSpan().IndexOfAny(RequiredWords) < 0) return;
         var match = InjectionPattern.Match(facts.Description);
         if (!match.Success) return;
         findings.Add(new Finding("prompt-injection", FindingSeverity.High, match.Value,

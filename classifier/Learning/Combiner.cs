@@ -49,7 +49,7 @@ internal static class Combiner
     /// replaces", "server-side apply"), a destructive operation among the tool's declared ones, or a destroying verb
     /// leading the name when the rules, having read the description too, agree.
     /// </summary>
-    public static bool ExplicitDestructive(IReadOnlyList<Observation> observations, Category rules)
+    public static bool ExplicitDestructive(List<Observation> observations, Category rules)
     {
         foreach (var o in observations)
         {

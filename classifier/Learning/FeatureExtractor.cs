@@ -43,7 +43,7 @@ internal static class FeatureExtractor
     private static readonly uint RuleVerdict = FeatureHash.Seed("RV");
     private static readonly uint RuleScore = FeatureHash.Seed("RS");
 
-    public static void Extract(ToolFacts facts, string serverId, IReadOnlyList<Observation> observations, Verdict rules,
+    public static void Extract(ToolFacts facts, string serverId, List<Observation> observations, Verdict rules,
         bool withRules, FeatureVector v)
     {
         v.Clear();
@@ -82,11 +82,14 @@ internal static class FeatureExtractor
         }
         var start = v.Count;
         var n = Math.Min(words.Count, MaxWords);
+        // The opening words are hashed again below; keep their hashes rather than compute them twice.
+        Span<uint> opening = stackalloc uint[Math.Min(n, FirstSentenceWords)];
         uint previous = 0;
         for (var i = 0; i < n; i++)
         {
             var w = words[i];
             var h = FeatureHash.Of(w.Text);
+            if (i < opening.Length) opening[i] = h;
             v.Add(FeatureHash.Mix(Word, h));
             if (i > 0) v.Add(FeatureHash.Mix(WordPair, FeatureHash.Mix(previous, h)));
             previous = h;
@@ -96,11 +99,10 @@ internal static class FeatureExtractor
 
         // The opening sentence states the action; its words count again on their own.
         previous = 0;
-        for (var i = 0; i < Math.Min(n, FirstSentenceWords); i++)
+        for (var i = 0; i < opening.Length; i++)
         {
-            var w = words[i];
-            if (w.Start > facts.FirstSentenceEnd) break;
-            var h = FeatureHash.Of(w.Text);
+            if (words[i].Start > facts.FirstSentenceEnd) break;
+            var h = opening[i];
             v.Add(FeatureHash.Mix(Opening, h));
             if (i > 0) v.Add(FeatureHash.Mix(OpeningPair, FeatureHash.Mix(previous, h)));
             previous = h;
@@ -129,11 +131,12 @@ internal static class FeatureExtractor
         {
             if (p.Depth == 0) top++;
             var scale = p.Depth == 0 ? 1f : 0.5f;
+            var typeHash = p.Type is { } type ? FeatureHash.Of(type) : 0;
             foreach (var t in p.Tokens)
             {
                 var h = FeatureHash.Of(t);
                 v.Add(FeatureHash.Mix(Param, h), scale);
-                if (p.Type is { } type) v.Add(FeatureHash.Mix(ParamType, FeatureHash.Mix(h, FeatureHash.Of(type))), scale);
+                if (p.Type is not null) v.Add(FeatureHash.Mix(ParamType, FeatureHash.Mix(h, typeHash)), scale);
                 if (p.Required) v.Add(FeatureHash.Mix(ParamRequired, h), scale);
             }
             for (var i = 0; i < Math.Min(p.Enum.Count, 16); i++) v.Add(FeatureHash.Mix(EnumValue, FeatureHash.OfLower(p.Enum[i])), 0.7f);
@@ -177,7 +180,7 @@ internal static class FeatureExtractor
         }
     }
 
-    private static void Rules(IReadOnlyList<Observation> observations, Verdict rules, FeatureVector v)
+    private static void Rules(List<Observation> observations, Verdict rules, FeatureVector v)
     {
         foreach (var o in observations)
         {

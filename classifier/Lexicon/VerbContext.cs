@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using Catalog.Classifier.Signals;
 using Catalog.Data.Model;
 
 namespace Catalog.Classifier.Lexicon;
@@ -18,14 +20,14 @@ internal static class VerbContext
     public static VerbReading Read(VerbSense sense, IReadOnlyList<string> words, int index, bool sqlContext, bool inName)
     {
         var verb = sense.Verb;
-        var objects = Window(words, index + 1, ObjectSpan);
+        var objects = ObjectWords.After(words, index, ObjectSpan);
 
         switch (sense.Kind)
         {
             case VerbKind.Execute:
                 return Execute(verb, words, index, objects, sqlContext);
             case VerbKind.Money:
-                if (Nouns.InherentlyMoney.Contains(verb) || objects.Any(Nouns.Money.Contains))
+                if (Nouns.InherentlyMoney.Contains(verb) || objects.Any(Nouns.Money))
                     return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.Financial, "moves money out, which the agent cannot take back");
                 // "place" is a verb only for orders and bets ("place_details" is a place).
                 return verb == "place"
@@ -36,21 +38,21 @@ internal static class VerbContext
         }
 
         // Removing from the agent's own browser session (a cookie, a tab) is acting in that session: Write.
-        if (verb is "remove" or "delete" or "clear" && objects.Any(Nouns.SessionItems.Contains))
+        if (verb is "remove" or "delete" or "clear" && objects.Any(Nouns.SessionItems))
             return new(Category.Write, 0.7, null, "acts in the agent's own browser session");
         // Removing a member of a team or an organisation ends their access and what they held there; a member on a
         // card or an issue is an attachment (below).
         if (verb is "remove" or "delete" && objects.Any(o => o is "member" or "members" or "user" or "users" or "collaborator" or "collaborators")
-            && (objects.Any(Nouns.Memberships.Contains) || index > 0 && Nouns.Memberships.Contains(words[index - 1]) || words.Any(Nouns.Memberships.Contains)))
+            && (objects.Any(Nouns.Memberships) || index > 0 && Nouns.Memberships.Contains(words[index - 1]) || Nouns.Memberships.ContainsAnyOf(words)))
             return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.IdentityAccess, "removes someone's membership and the access that came with it");
         // A new password or secret replaces the old one, which cannot be restored.
-        if (verb is "change" or "update" or "set" or "replace" && objects.Any(Nouns.Secrets.Contains))
+        if (verb is "change" or "update" or "set" or "replace" && objects.Any(Nouns.Secrets))
             return new(Category.Destructive, 0.7, Data.Model.CapabilityTags.Credentials, "replaces a secret; the previous one cannot be restored");
         // remove a label/tag/link from Y: the item survives and adding it back undoes the change.
-        if (verb == "remove" && objects.Any(Nouns.Attachments.Contains))
+        if (verb == "remove" && objects.Any(Nouns.Attachments))
         {
             // …unless it is done to many items at once, which LABELING.md counts as a bulk change with no undo.
-            return objects.Any(Nouns.Bulk.Contains)
+            return objects.Any(Nouns.Bulk)
                 ? new(Category.Destructive, 0.7, Data.Model.CapabilityTags.Bulk, "detaches an item from many records at once, with no undo")
                 : new(Category.Write, 0.7, null, "detaches an item, which adding it back undoes");
         }
@@ -61,16 +63,16 @@ internal static class VerbContext
 
         // LABELING.md: an update that replaces what exists is Destructive. "Apply a manifest/config" replaces the
         // resource's state with the given one.
-        if (verb == "apply" && objects.Any(Nouns.DesiredState.Contains))
+        if (verb == "apply" && objects.Any(Nouns.DesiredState))
             return new(Category.Destructive, 0.75, null, "applies a desired state that replaces what exists");
         if (verb == "upsert")
             return new(Category.Destructive, 0.65, null, "creates or overwrites an existing item");
-        if (verb is "update" or "replace" && objects.Any(Nouns.Documents.Contains))
+        if (verb is "update" or "replace" && objects.Any(Nouns.Documents))
             return new(Category.Destructive, 0.7, null, "replaces a file's or a document's existing content");
 
-        if (verb is "clear" or "purge" or "flush" or "invalidate" or "reset" && objects.Any(Nouns.Caches.Contains))
+        if (verb is "clear" or "purge" or "flush" or "invalidate" or "reset" && objects.Any(Nouns.Caches))
             return new(Category.Read, 0.55, null, "only drops a cache");
-        if (verb is "start" or "trigger" or "launch" && objects.Any(Nouns.ReadRun.Contains))
+        if (verb is "start" or "trigger" or "launch" && objects.Any(Nouns.ReadRun))
             return new(Category.Read, 0.5, null, "starts a search or analysis that only observes");
         if (verb == "resolve")
         {
@@ -91,7 +93,7 @@ internal static class VerbContext
 
         if (verb == "merge")
         {
-            return objects.Any(Nouns.MergeTargets.Contains) || words.Any(Nouns.MergeTargets.Contains)
+            return objects.Any(Nouns.MergeTargets) || Nouns.MergeTargets.ContainsAnyOf(words)
                 ? new(Category.Destructive, 0.75, null, "merges and can delete the source branch")
                 : new(Category.Write, 0.6, null, "merges items");
         }
@@ -110,7 +112,7 @@ internal static class VerbContext
         if (verb == "write" && objects.Any(o => o is "query" or "sql"))
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "runs a writing SQL statement");
         // Apex classes, triggers, scripts: code written into a system that runs it there.
-        if (verb == "write" && objects.Any(Nouns.Code.Contains))
+        if (verb == "write" && objects.Any(Nouns.Code))
             return new(Category.Destructive, 0.75, Data.Model.CapabilityTags.CodeExecution, "writes code that the system then runs");
         if (verb == "write" && objects.Contains("contract"))
             return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.Financial, "sends an on-chain transaction");
@@ -120,7 +122,7 @@ internal static class VerbContext
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.Financial, "commits money to an order or payment");
         if (verb == "create" && objects.Any(o => o is "charge" or "refund" or "adjustment" or "payout"))
             return new(Category.Destructive, 0.8, Data.Model.CapabilityTags.Financial, "charges or refunds money");
-        if (verb == "install" && objects.Any(Nouns.Installable.Contains))
+        if (verb == "install" && objects.Any(Nouns.Installable))
             return new(Category.Write, 0.7, Data.Model.CapabilityTags.CodeExecution, "installs code that then runs");
         // A stopped process is gone (a stopped service or machine can be started again): LABELING.md "kill a process".
         if (verb is "stop" or "end" && objects.Any(o => o is "process" or "processes" or "pid"))
@@ -141,18 +143,18 @@ internal static class VerbContext
         return new(sense.Category, sense.Weight, null, DefaultWhy(sense.Category));
     }
 
-    private static VerbReading Execute(string verb, IReadOnlyList<string> words, int index, List<string> objects, bool sqlContext)
+    private static VerbReading Execute(string verb, IReadOnlyList<string> words, int index, ObjectWords objects, bool sqlContext)
     {
         var before = index > 0 ? words[index - 1] : "";
         if (verb is "eval" or "evaluate" &&
-            (Nouns.BrowserContext.Contains(before) || words.Any(Nouns.BrowserContext.Contains) || objects.Any(Nouns.Code.Contains)))
+            (Nouns.BrowserContext.Contains(before) || Nouns.BrowserContext.ContainsAnyOf(words) || objects.Any(Nouns.Code)))
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "evaluates arbitrary script");
-        if (objects.Any(Nouns.ReadRun.Contains))
+        if (objects.Any(Nouns.ReadRun))
             return new(Category.Read, 0.6, null, "runs an analysis that only observes");
         // "Execute a pending transfer or payment": carrying out a money movement.
         if (objects.Any(o => o is "transfer" or "transfers" or "payment" or "payments" or "trade" or "trades" or "swap" or "withdrawal"))
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.Financial, "carries out a payment, which the agent cannot take back");
-        if (objects.Any(Nouns.Code.Contains) || Nouns.Code.Contains(before))
+        if (objects.Any(Nouns.Code) || Nouns.Code.Contains(before))
             return new(Category.Destructive, 0.85, Data.Model.CapabilityTags.CodeExecution, "runs arbitrary code or commands");
         if (objects.Any(o => o is "pod" or "pods" or "container" or "image" or "actor"))
             return new(Category.Write, 0.65, Data.Model.CapabilityTags.CodeExecution, "starts a container or actor that runs code");
@@ -165,15 +167,57 @@ internal static class VerbContext
         return new(Category.Write, 0.6, null, "starts a job or workflow");
     }
 
-    // The next few words after the verb, articles skipped: "update an existing memory file" reaches "file".
-    private static List<string> Window(IReadOnlyList<string> words, int from, int count)
+    /// <summary>
+    /// The next few words after the verb, articles skipped: "update an existing memory file" reaches "file". A view
+    /// of the words, not a copy.
+    /// </summary>
+    private readonly struct ObjectWords
     {
-        var list = new List<string>(count);
-        for (var i = from; i < words.Count && list.Count < count; i++)
+        private readonly IReadOnlyList<string> _words;
+        private readonly int _from;
+        private readonly int _end;
+
+        private ObjectWords(IReadOnlyList<string> words, int from, int end) => (_words, _from, _end) = (words, from, end);
+
+        /// <summary>Up to <paramref name="count"/> words after <paramref name="index"/>, not counting articles.</summary>
+        public static ObjectWords After(IReadOnlyList<string> words, int index, int count)
         {
-            if (words[i] is not ("a" or "an" or "the")) list.Add(words[i]);
+            var end = index + 1;
+            for (var taken = 0; end < words.Count && taken < count; end++)
+            {
+                if (!IsArticle(words[end])) taken++;
+            }
+            return new ObjectWords(words, index + 1, end);
         }
-        return list;
+
+        public bool Contains(string word)
+        {
+            for (var i = _from; i < _end; i++)
+            {
+                if (_words[i] == word) return true;
+            }
+            return false;
+        }
+
+        public bool Any(FrozenSet<string> set)
+        {
+            for (var i = _from; i < _end; i++)
+            {
+                if (!IsArticle(_words[i]) && set.Contains(_words[i])) return true;
+            }
+            return false;
+        }
+
+        public bool Any(Func<string, bool> predicate)
+        {
+            for (var i = _from; i < _end; i++)
+            {
+                if (!IsArticle(_words[i]) && predicate(_words[i])) return true;
+            }
+            return false;
+        }
+
+        private static bool IsArticle(string word) => word is "a" or "an" or "the";
     }
 
     public static string DefaultWhy(Category category) => category switch

@@ -1,3 +1,4 @@
+using Catalog.Classifier.Decision;
 using Catalog.Data.Model;
 
 namespace Catalog.Classifier.Policy;
@@ -12,17 +13,26 @@ internal static class PolicyRecommender
 
     public static PolicyRecommendation For(Category category, RiskClass risk, IReadOnlyList<string> tags)
     {
-        var what = tags.Count == 0 ? $"{category}, {risk} risk" : $"{category} with {string.Join(", ", tags)}, {risk} risk";
         if (risk == RiskClass.Critical)
-            return new(PolicyAction.Hide, null, null, null, $"{what}: hidden from the agent; expose it only to a human-approved flow.");
+            return new(PolicyAction.Hide, null, null, null, Reason(category, risk, tags, ": hidden from the agent; expose it only to a human-approved flow."));
         return category switch
         {
-            Category.Read => new(PolicyAction.Allow, null, null, null, $"{what}: it only observes, so it is allowed."),
+            Category.Read => new(PolicyAction.Allow, null, null, null, Reason(category, risk, tags, ": it only observes, so it is allowed.")),
             Category.Write when risk == RiskClass.Medium =>
-                new(PolicyAction.RateLimit, 30, "minute", null, $"{what}: allowed, capped at 30 calls a minute so a looping agent cannot make runaway changes."),
+                new(PolicyAction.RateLimit, 30, "minute", null, Reason(category, risk, tags, ": allowed, capped at 30 calls a minute so a looping agent cannot make runaway changes.")),
             Category.Write =>
-                new(PolicyAction.RateLimit, 10, "minute", null, $"{what}: allowed, capped at 10 calls a minute because it touches a sensitive capability."),
-            _ => new(PolicyAction.Deny, null, null, DenyMessage, $"{what}: its effect cannot be undone, so it is denied until a human approves."),
+                new(PolicyAction.RateLimit, 10, "minute", null, Reason(category, risk, tags, ": allowed, capped at 10 calls a minute because it touches a sensitive capability.")),
+            _ => new(PolicyAction.Deny, null, null, DenyMessage, Reason(category, risk, tags, ": its effect cannot be undone, so it is denied until a human approves.")),
         };
+    }
+
+    // "Write with financial, code-execution, Critical risk: " and why that leads to the action.
+    private static string Reason(Category category, RiskClass risk, IReadOnlyList<string> tags, string because)
+    {
+        var sb = StringBuilderCache.Acquire(256);
+        sb.Append($"{category}");
+        for (var i = 0; i < tags.Count; i++) sb.Append(i == 0 ? " with " : ", ").Append(tags[i]);
+        sb.Append($", {risk} risk").Append(because);
+        return StringBuilderCache.GetStringAndRelease(sb);
     }
 }

@@ -14,33 +14,35 @@ internal sealed class DescriptionVerbRule : IRule
 
     public void Apply(ToolFacts facts, EvidenceSink sink)
     {
-        var words = FirstSentence(facts);
-        for (var i = 0; i < words.Count && i < LeadWords; i++)
+        var words = facts.DescriptionWords;
+        var count = facts.FirstSentenceWordCount;
+        for (var i = 0; i < count && i < LeadWords; i++)
         {
             if (!VerbLexicon.TryGet(words[i].Text, out var sense) || sense.NounLike && i > 0) continue;
             // Mid-sentence, "following" and "running" are participles, not the tool's action.
             if (i > 0 && words[i].Text.EndsWith("ing", StringComparison.Ordinal) && words[i].Text != sense.Verb) continue;
-            Emit(facts, sink, words, i, sense);
+            Emit(facts, sink, i, sense);
             // "Create, update or delete": every verb of the opening list counts, so the worst one is seen.
             // Only verbs joined by "or", "and", a comma or a slash; "List pull requests" is one verb and a noun.
-            for (var j = i + 1; j < words.Count && j <= i + 6; j++)
+            for (var j = i + 1; j < count && j <= i + 6; j++)
             {
                 var w = words[j].Text;
                 if (w is "or" or "and") continue;
                 var joined = words[j - 1].Text is "or" or "and" || Separated(facts.Description, words[j - 1], words[j]);
                 if (!joined || !VerbLexicon.TryGet(w, out var next) || next.NounLike) break;
-                Emit(facts, sink, words, j, next);
+                Emit(facts, sink, j, next);
             }
             return;
         }
     }
 
-    private static void Emit(ToolFacts facts, EvidenceSink sink, List<TextWord> words, int i, VerbSense sense)
+    // The verb is read against the first sentence only: a later sentence is about something else.
+    private static void Emit(ToolFacts facts, EvidenceSink sink, int i, VerbSense sense)
     {
-        var texts = words.ConvertAll(w => w.Text);
-        var reading = VerbContext.Read(sense, texts, i, facts.MentionsSql, inName: false);
+        var reading = VerbContext.Read(sense, facts.FirstSentenceTexts, i, facts.MentionsSql, inName: false);
         if (reading.Weight <= 0) return;
-        var last = words[Math.Min(words.Count - 1, i + 2)];
+        var words = facts.DescriptionWords;
+        var last = words[Math.Min(facts.FirstSentenceWordCount - 1, i + 2)];
         var quote = facts.Quote(words[i].Start, last.Start + last.Length - words[i].Start);
         sink.For(reading.Category, SignalIds.DescriptionVerb, Sources.Description, quote, reading.Weight, reading.Why, verb: sense.Verb,
             contextual: reading.Category != sense.Category);
@@ -54,16 +56,5 @@ internal sealed class DescriptionVerbRule : IRule
     {
         for (var k = a.Start + a.Length; k < b.Start; k++) if (text[k] is ',' or '/') return true;
         return false;
-    }
-
-    private static List<TextWord> FirstSentence(ToolFacts facts)
-    {
-        var list = new List<TextWord>(16);
-        foreach (var w in facts.DescriptionWords)
-        {
-            if (w.Start >= facts.FirstSentenceEnd) break;
-            list.Add(w);
-        }
-        return list;
     }
 }

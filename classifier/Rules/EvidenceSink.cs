@@ -5,10 +5,10 @@ namespace Catalog.Classifier.Rules;
 /// <summary>Collects what the rules observed. One per classification; never shared.</summary>
 internal sealed class EvidenceSink
 {
-    private readonly List<Observation> _observations = new(16);
+    private readonly List<Observation> _observations = new(8);
     private readonly List<OperationClass> _operations = [];
 
-    public IReadOnlyList<Observation> Observations => _observations;
+    public List<Observation> Observations => _observations;
     public IReadOnlyList<OperationClass> Operations => _operations;
 
     /// <param name="why">A clause for the rationale: what this span says the tool does.</param>

@@ -20,7 +20,7 @@ internal sealed class ExternalCommunicationRule : IRule
         "channel", "tweet", "reply", "text", "whatsapp", "newsletter", "confirmation", "invitation", "file", "comment",
     };
 
-    private static string? FirstVerb(IReadOnlyList<string> tokens)
+    private static string? FirstVerb(List<string> tokens)
     {
         foreach (var t in tokens) if (Lexicon.VerbLexicon.TryGet(t, out var sense)) return sense.Verb;
         return null;
@@ -32,7 +32,7 @@ internal sealed class ExternalCommunicationRule : IRule
         var quote = facts.Name;
         // The sending verb must lead: create_reply_draft only drafts, go_forward only navigates.
         var verb = FirstVerb(tokens);
-        if (verb is not null && SendVerbs.Contains(verb) && tokens.Any(Messages.Contains) && !tokens.Contains("draft") | verb == "send")
+        if (verb is not null && SendVerbs.Contains(verb) && Messages.ContainsAnyOf(tokens) && !tokens.Contains("draft") | verb == "send")
         {
             sink.Tag(CapabilityTags.ExternalCommunication, Sources.Name, quote, 0.8);
             return;

@@ -20,7 +20,7 @@ internal sealed class OperationEnumRule : IRule
     {
         foreach (var p in facts.Properties)
         {
-            if (p.Depth > 0 || !Selectors.Contains(string.Concat(p.Tokens))) continue;
+            if (p.Depth > 0 || !Selectors.ContainsJoined(p.Tokens)) continue;
             var values = p.Enum.Count > 0 ? p.Enum : DeclaredValues(facts.DescriptionLower, p.Name.ToLowerInvariant());
             if (values.Count < 2) continue;
 

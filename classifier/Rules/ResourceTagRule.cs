@@ -22,8 +22,7 @@ internal sealed class ResourceTagRule : IRule
     public void Apply(ToolFacts facts, EvidenceSink sink)
     {
         var pathParam = facts.Property(p => p.Depth == 0 && p.Tokens.Count > 0 && p.Tokens[^1] is "path" or "paths" or "filepath" or "directory" or "dir");
-        var fileName = facts.NameTokens.FirstOrDefault(FileWords.Contains);
-        if (fileName is not null && pathParam is not null)
+        if (pathParam is not null && FileWords.ContainsAnyOf(facts.NameTokens))
             sink.Tag(CapabilityTags.Filesystem, Sources.Schema, pathParam.Name, 0.7);
         else if (facts.FindPhrase("file system") is var fs and >= 0)
             sink.Tag(CapabilityTags.Filesystem, Sources.Description, facts.Quote(fs, "file system".Length), 0.6);
@@ -31,7 +30,7 @@ internal sealed class ResourceTagRule : IRule
             sink.Tag(CapabilityTags.Filesystem, Sources.Description, facts.Quote(f2, "filesystem".Length), 0.6);
 
         var urlParam = facts.Property(p => p.Depth == 0 && p.Tokens.Count > 0 && p.Tokens[^1] is "url" or "urls" or "uri");
-        if (urlParam is not null && facts.NameTokens.Any(FetchWords.Contains))
+        if (urlParam is not null && FetchWords.ContainsAnyOf(facts.NameTokens))
             sink.Tag(CapabilityTags.OpenWorld, Sources.Schema, urlParam.Name, 0.7);
         else
         {

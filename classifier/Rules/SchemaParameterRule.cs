@@ -39,7 +39,7 @@ internal sealed class SchemaParameterRule : IRule
             var name = p.Name.ToLowerInvariant();
             var last = p.Tokens.Count > 0 ? p.Tokens[^1] : name;
 
-            var codeName = CodeParams.Contains(string.Concat(p.Tokens)) || p.Tokens.Count == 2 && CodeParams.Contains(last) && p.Tokens[0] is not "sub";
+            var codeName = CodeParams.ContainsJoined(p.Tokens) || p.Tokens.Count == 2 && CodeParams.Contains(last) && p.Tokens[0] is not "sub";
             if (p.Type is null or "string" && codeName && LooksRunnable(facts, p, last))
             {
                 var weight = last is "sql" or "statement" or "ddl" or "dml" ? 0.65 : 0.7;

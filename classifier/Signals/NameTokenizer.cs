@@ -11,8 +11,9 @@ internal static class NameTokenizer
     /// <param name="ranges">When given, receives where each word sits in <paramref name="text"/>, for exact quoting.</param>
     public static List<string> Split(string? text, List<Range>? ranges)
     {
-        var tokens = new List<string>(8);
-        if (string.IsNullOrEmpty(text)) return tokens;
+        // Most names have two to four words; an empty title (the usual case) gets no array at all.
+        if (string.IsNullOrEmpty(text)) return [];
+        var tokens = new List<string>(4);
 
         Span<char> buffer = stackalloc char[64];
         var length = 0;

@@ -10,7 +10,7 @@ namespace Catalog.Classifier.Signals;
 /// <param name="Required">Listed in the enclosing object's <c>required</c>.</param>
 internal sealed record SchemaProperty(
     string Name,
-    IReadOnlyList<string> Tokens,
+    List<string> Tokens,
     string? Type,
     IReadOnlyList<string> Enum,
     string Description,

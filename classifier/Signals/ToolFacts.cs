@@ -20,13 +20,13 @@ internal sealed class ToolFacts
         TitleTokens = NameTokenizer.Split(Title, _titleRanges);
         var description = tool.Description ?? "";
         Description = description.Length > MaxDescription ? description[..MaxDescription] : description;
-        DescriptionLower = Description.ToLowerInvariant();
+        DescriptionLower = LowerCase.Of(Description);
         DescriptionWords = TextWords.Split(DescriptionLower);
         FirstSentenceEnd = TextWords.FirstSentenceEnd(Description);
+        FirstSentenceWordCount = CountWordsBefore(DescriptionWords, FirstSentenceEnd);
         Properties = SchemaReader.Read(tool.InputSchema);
         Annotations = ignoreAnnotations ? null : tool.Annotations;
         AnnotationsRead = !ignoreAnnotations;
-        _input = input;
         MentionsSql = AnySql(NameTokens, DescriptionWords, Properties);
     }
 
@@ -36,10 +36,9 @@ internal sealed class ToolFacts
         "snowflake", "clickhouse", "duckdb", "mariadb", "oracle",
     };
 
-    private readonly ToolInput _input;
-    private string? _serverText;
+    private string[]? _firstSentenceTexts;
 
-    private static bool AnySql(IReadOnlyList<string> name, IReadOnlyList<TextWord> words, IReadOnlyList<SchemaProperty> properties)
+    private static bool AnySql(List<string> name, List<TextWord> words, List<SchemaProperty> properties)
     {
         foreach (var t in name) if (SqlWords.Contains(t)) return true;
         foreach (var w in words) if (SqlWords.Contains(w.Text)) return true;
@@ -55,31 +54,44 @@ internal sealed class ToolFacts
 
     public string Name { get; }
     public string Title { get; }
-    public IReadOnlyList<string> NameTokens { get; }
-    public IReadOnlyList<string> TitleTokens { get; }
+    // Lists rather than IReadOnlyList: a foreach over an interface allocates its enumerator, on every rule and tool.
+    public List<string> NameTokens { get; }
+    public List<string> TitleTokens { get; }
     public string Description { get; }
     public string DescriptionLower { get; }
-    public IReadOnlyList<TextWord> DescriptionWords { get; }
+    public List<TextWord> DescriptionWords { get; }
 
     /// <summary>Index in <see cref="Description"/> where the first sentence ends.</summary>
     public int FirstSentenceEnd { get; }
-    public IReadOnlyList<SchemaProperty> Properties { get; }
+
+    /// <summary>How many of <see cref="DescriptionWords"/> start before <see cref="FirstSentenceEnd"/>.</summary>
+    public int FirstSentenceWordCount { get; }
+
+    /// <summary>The lower-case texts of the first sentence's words, made on first use.</summary>
+    public IReadOnlyList<string> FirstSentenceTexts => _firstSentenceTexts ??= FirstSentenceWordTexts();
+
+    public List<SchemaProperty> Properties { get; }
 
     /// <summary>Null when the tool has none or the options say to ignore them.</summary>
     public ToolAnnotations? Annotations { get; }
 
     /// <summary>False when the options said to ignore annotations: then their absence means nothing.</summary>
     public bool AnnotationsRead { get; }
-    public string ServerText => _serverText ??= ((_input.ServerTitle ?? "") + " " + (_input.ServerDescription ?? "")).ToLowerInvariant();
 
     public bool HasDescription => DescriptionWords.Count > 0;
 
-    public bool NameHas(string token) => NameTokens.Contains(token, StringComparer.Ordinal);
-
-    public bool NameHasAny(IReadOnlySet<string> tokens)
+    private static int CountWordsBefore(List<TextWord> words, int end)
     {
-        foreach (var t in NameTokens) if (tokens.Contains(t)) return true;
-        return false;
+        var count = 0;
+        while (count < words.Count && words[count].Start < end) count++;
+        return count;
+    }
+
+    private string[] FirstSentenceWordTexts()
+    {
+        var texts = new string[FirstSentenceWordCount];
+        for (var i = 0; i < texts.Length; i++) texts[i] = DescriptionWords[i].Text;
+        return texts;
     }
 
     public SchemaProperty? Property(Func<SchemaProperty, bool> predicate)
