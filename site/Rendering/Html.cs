@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 
 namespace Catalog.Site.Rendering;
@@ -15,7 +16,9 @@ public static class Html
     /// </summary>
     public static string Reveal(string text)
     {
-        var i = 0;
+        // Most text has none of them: one vectorised search decides, and the exact check starts where it stopped.
+        var i = text.AsSpan().IndexOfAny(MaybeHidden);
+        if (i < 0) return text;
         for (; i < text.Length; i++)
             if (IsHidden(text, i, out _)) break;
         if (i == text.Length) return text;
@@ -35,6 +38,14 @@ public static class Html
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Every character <see cref="IsHidden"/> can be true for: the controls, the invisible and direction characters,
+    /// and the high surrogate of the Unicode tag block (U+E0000–U+E007F is U+DB40 followed by U+DC00–U+DC7F).
+    /// </summary>
+    private static readonly SearchValues<char> MaybeHidden = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"
+        + "\u00AD\u061C\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2066\u2067\u2068\u2069\uFEFF\uDB40");
 
     private static bool IsHidden(string text, int i, out int codePoint)
     {
