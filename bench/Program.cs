@@ -6,9 +6,11 @@ using Catalog.Data.Model;
 using Catalog.Data.Store;
 using Catalog.Site;
 
-// dotnet run -c Release --project bench -- site --tools 20000 [--work DIR] [--skip-hugo] [--incremental]
+// dotnet run -c Release --project bench -- site --tools 20000 [--work DIR] [--keep] [--skip-hugo] [--incremental]
 //   builds a synthetic store, generates the site in a child process (peak RSS from /proc), builds the same pages
-//   with Hugo from Markdown under /usr/bin/time -v, and prints the table.
+//   with Hugo from Markdown under /usr/bin/time -v, and prints the table. The work folder is new for every run and
+//   removed at the end (--keep keeps it): ext4 searches past recently deleted inodes when it creates files, so
+//   deleting an old tree just before generating slowed whichever program ran first by several seconds.
 // dotnet run -c Release --project bench -- gen --db FILE --out DIR [--full]   (one generation; prints time and VmHWM)
 var argv = args.ToList();
 string Opt(string name, string fallback) { var i = argv.IndexOf(name); return i >= 0 && i + 1 < argv.Count ? argv[i + 1] : fallback; }
@@ -38,8 +40,12 @@ if (argv.Count == 0 || argv[0] != "site")
 }
 
 var n = int.Parse(Opt("--tools", "20000"), inv);
-var work = Path.GetFullPath(Opt("--work", Path.Combine(Path.GetTempPath(), $"catalog-bench-{n}")));
-if (Directory.Exists(work)) Directory.Delete(work, true);
+var work = Path.GetFullPath(Opt("--work", Path.Combine(Path.GetTempPath(), $"catalog-bench-{n}-{DateTime.UtcNow:yyyyMMddHHmmss}")));
+if (Directory.Exists(work) && Directory.EnumerateFileSystemEntries(work).Any())
+{
+    Console.Error.WriteLine($"{work} is not empty; give a new --work folder");
+    return 2;
+}
 Directory.CreateDirectory(work);
 var db = Path.Combine(work, "catalog.db");
 var sw0 = Stopwatch.StartNew();
@@ -85,6 +91,7 @@ if (hugo is { } h)
     Console.WriteLine($"| hugo {HugoVersion()} | {h.Wall / 1000:0.00} s | {h.Cpu:0.0} s | {h.PeakKb / 1024.0:0} MiB |");
     Console.WriteLine($"| ratio ours/hugo | {ours.Wall / h.Wall:0.000}× | {ours.Cpu / h.Cpu:0.000}× | {(double)ours.PeakKb / h.PeakKb:0.000}× |");
 }
+if (!Flag("--keep")) Directory.Delete(work, recursive: true);
 return 0;
 
 static long Peak()
@@ -97,6 +104,8 @@ static long Peak()
 static (double WallMs, long PeakKb, double CpuSeconds, string Output) Timed(string file, string[] arguments, string cwd)
 {
     var psi = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
+    // Our generation runs with the first-generation budget ./catalog sets (Hugo, a Go program, ignores it).
+    psi.Environment["DOTNET_GCgen0size"] = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "0x4000000";
     psi.ArgumentList.Add("-v");
     psi.ArgumentList.Add(file);
     foreach (var a in arguments) psi.ArgumentList.Add(a);
