@@ -103,6 +103,8 @@ static long Peak()
 
 static (double WallMs, long PeakKb, double CpuSeconds, string Output) Timed(string file, string[] arguments, string cwd)
 {
+    // Every program starts with no dirty pages of the one before it still being written back.
+    Process.Start("sync")!.WaitForExit();
     var psi = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
     // Our generation runs with the first-generation budget ./catalog sets (Hugo, a Go program, ignores it).
     psi.Environment["DOTNET_GCgen0size"] = Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "0x4000000";
