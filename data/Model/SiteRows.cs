@@ -4,6 +4,8 @@ namespace Catalog.Data.Model;
 /// A current tool as the site reads it: raw stored text, so the generator can hash a page's inputs and skip the page
 /// without parsing anything when nothing changed.
 /// </summary>
+/// <param name="Listing">What a list of tools shows of the classification (category, class, tags, findings) as one
+/// text, computed by the query; null when the tool is not classified.</param>
 public sealed record SiteToolRow(
     string ServerId,
     string Name,
@@ -14,7 +16,8 @@ public sealed record SiteToolRow(
     string Definition,
     string? Classification,
     string? Category,
-    string? Policy);
+    string? Policy,
+    string? Listing);
 
 /// <summary>One stored version of one tool, for the history section; the definition is loaded only for tools with more than one version.</summary>
 public sealed record SiteToolVersion(string ToolName, string Hash, string? Definition, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);

@@ -9,7 +9,8 @@ public sealed partial class CatalogStore
     /// <summary>The current tools of one server, ordered by name, as raw stored text (with their tool policy when stored).</summary>
     public IEnumerable<SiteToolRow> GetSiteToolRows(string serverId, string policyFormat) =>
         Query("""
-            SELECT t.server_id, t.name, t.current_hash, t.provenance, t.first_seen, t.last_seen, v.definition, c.document, c.category, p.content
+            SELECT t.server_id, t.name, t.current_hash, t.provenance, t.first_seen, t.last_seen, v.definition, c.document, c.category, p.content,
+                   c.category || '|' || c.risk || '|' || coalesce(json_extract(c.document, '$.tags'), '[]') || '|' || coalesce(json_extract(c.document, '$.findings'), '[]')
             FROM tools t
             JOIN tool_versions v ON v.server_id = t.server_id AND v.tool_name = t.name AND v.hash = t.current_hash
             LEFT JOIN classifications c ON c.server_id = t.server_id AND c.tool_name = t.name AND c.hash = t.current_hash
@@ -17,7 +18,7 @@ public sealed partial class CatalogStore
             WHERE t.removed_at IS NULL AND t.server_id = $s
             ORDER BY t.name
             """, r => new SiteToolRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.GetString(6), NullableString(r, 7), NullableString(r, 8), NullableString(r, 9)),
+                r.GetString(6), NullableString(r, 7), NullableString(r, 8), NullableString(r, 9), NullableString(r, 10)),
             ("$s", serverId), ("$f", policyFormat));
 
     /// <summary>Parses a <see cref="SiteToolRow"/> into the domain record.</summary>

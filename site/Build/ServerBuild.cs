@@ -118,7 +118,9 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         using (var h = new InputHash())
         {
             h.Add(context).Add(attempt is null ? null : $"{attempt.Status}|{attempt.Error}|{attempt.DurationMs}|{attempt.ToolCount}|{attempt.Provenance}|{attempt.At:yyyy-MM-dd}");
-            foreach (var row in rows) h.Add(row.Name).Add(row.Classification).Add(row.Provenance);
+            // What a list of tools shows of each, not the whole classification: a new description or rationale
+            // rewrites the tool's page, not its server's.
+            foreach (var row in rows) h.Add(row.Name).Add(row.Listing).Add(row.Provenance);
             foreach (var f in input.ServerFormats) h.Add(f.Format.Name).Add(f.Content);
             serverHash = h.Finish();
         }

@@ -151,6 +151,54 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public void A_new_description_rewrites_the_tool_page_but_not_the_server_page_unless_what_it_lists_changes()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "catalog-site-desc-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+            CatalogFixture.Populate(store);
+            var site = Path.Combine(root, "site");
+            new SiteGenerator(store).Generate(site);
+            var serverPage = Path.Combine(site, "servers/io.github.acme-files.html");
+            var toolPage = Path.Combine(site, "tools/io.github.acme-files/read_file.html");
+            var (serverBefore, toolBefore) = (File.ReadAllText(serverPage), File.ReadAllText(toolPage));
+            // A page's stored input hash changes exactly when the page is rendered again.
+            string StoredHash(string page) => store.GetSitePageHashes(site, page)[page].Hash;
+            var serverHash = StoredHash("servers/io.github.acme-files.html");
+            var toolHash = StoredHash("tools/io.github.acme-files/read_file.html");
+
+            // The same tool with another description and rationale, classified the same way.
+            void Recrawl(string label, string description, Func<Classification, Classification> reclassify)
+            {
+                var run = store.StartOrResumeRun(label);
+                var tools = CatalogFixture.FilesTools()
+                    .Select(t => t.Item1.Name == "read_file" ? (t.Item1 with { Description = description }, t.Item2 is null ? null : reclassify(t.Item2)) : t)
+                    .ToList();
+                store.RecordAttempt(new CrawlAttempt(run.Id, CatalogFixture.Files, AttemptStatus.Ok, null, 420, tools.Count, Provenance.Live, default), tools.Select(t => t.Item1).ToList());
+                store.SaveClassifications(tools.Where(t => t.Item2 is not null).Select(t => (CatalogFixture.Files, t.Item1.Name, t.Item1.Hash, t.Item2!)));
+                store.FinishRun(run.Id);
+            }
+
+            Recrawl("second", "Read a file of the workspace and return its text.", c => c with { Rationale = c.Rationale + " Reworded." });
+            new SiteGenerator(store).Generate(site);
+            Assert.NotEqual(toolBefore, File.ReadAllText(toolPage));
+            Assert.NotEqual(toolHash, StoredHash("tools/io.github.acme-files/read_file.html"));
+            Assert.Equal(serverBefore, File.ReadAllText(serverPage));
+            Assert.Equal(serverHash, StoredHash("servers/io.github.acme-files.html"));
+
+            Recrawl("third", "Read a file of the workspace and return its text.", c => c with { Tags = [.. c.Tags, "filesystem"] });
+            new SiteGenerator(store).Generate(site);
+            Assert.NotEqual(serverHash, StoredHash("servers/io.github.acme-files.html"));
+            Assert.NotEqual(serverBefore, File.ReadAllText(serverPage));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_browse_page_whose_rows_stay_but_whose_total_changes_is_rewritten()
     {
         var root = Path.Combine(Path.GetTempPath(), "catalog-site-total-" + Guid.NewGuid().ToString("N"));
