@@ -15,7 +15,9 @@ public static class JsonMirror
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true };
 
-    public static byte[] Tool(ToolView tool, ServerView server) => Write(w =>
+    /// <param name="formats">The same recommendation exported for other gateways, written as <c>policyFormats</c>:
+    /// format name → the exported text (the site keeps no file per tool and format).</param>
+    public static byte[] Tool(ToolView tool, ServerView server, IReadOnlyList<(GatewayFormats.Format Format, string Content)>? formats = null) => Write(w =>
     {
         var d = tool.Tool.Definition;
         var c = tool.Classification;
@@ -71,6 +73,9 @@ public static class JsonMirror
         w.WriteEndArray();
         w.WritePropertyName("policy");
         WritePolicy(w, tool.Policy);
+        w.WriteStartObject("policyFormats");
+        foreach (var (format, content) in formats ?? []) w.WriteString(format.Name, content);
+        w.WriteEndObject();
         WriteNullable(w, "classifierVersion", c?.ClassifierVersion);
         w.WriteString("hash", tool.Tool.Hash);
         w.WriteString("provenance", tool.Tool.Provenance.ToString());

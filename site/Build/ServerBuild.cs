@@ -91,7 +91,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
                 var toolVersions = versions.Select(v => new ToolVersion(v.Hash, v.Definition is null ? null : CatalogStore.ParseDefinition(v.Definition), v.FirstSeen, v.LastSeen)).ToList();
                 var page = new ToolPage(view, emptyServerView, toolVersions, siblings, like, formats);
                 files.Write(page.Path, page.Render(options));
-                files.Write(SitePaths.ToolJson(slug, toolSlug), JsonMirror.Tool(view, emptyServerView));
+                files.Write(SitePaths.ToolJson(slug, toolSlug), JsonMirror.Tool(view, emptyServerView, formats));
                 CheckConsistency(emptyServerView, view);
                 var c = view.Classification;
                 summary = new ToolSummary(server.Id, input.DisplayName, slug, view.Name, toolSlug, c?.Category, c?.Risk, c?.Tags ?? [],

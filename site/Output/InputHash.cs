@@ -12,7 +12,7 @@ namespace Catalog.Site.Output;
 public sealed class InputHash : IDisposable
 {
     /// <summary>Bumped whenever page templates change, so every page is rendered again once.</summary>
-    public const string GeneratorVersion = "site-8";
+    public const string GeneratorVersion = "site-9";
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
     private int _length;

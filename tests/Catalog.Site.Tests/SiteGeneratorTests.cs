@@ -90,6 +90,11 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
         Assert.Contains("\"write_file\"", download, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(download.TrimEnd('\n')), page, StringComparison.Ordinal);
         Assert.False(Directory.EnumerateFiles(Path.Combine(fixture.Site, "api/tools"), "*.policy.json", SearchOption.AllDirectories).Any());
+        // API users find every other format in the tool's JSON.
+        using var json = System.Text.Json.JsonDocument.Parse(fixture.Read("api/tools/io.github.acme-files/write_file.json"));
+        var rego = json.RootElement.GetProperty("policyFormats").GetProperty("rego").GetString()!;
+        Assert.StartsWith("# fixture\npackage mcp", rego, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(rego), page, StringComparison.Ordinal);
         var serverFile = fixture.Read("api/servers/io.github.acme-files.policy.json");
         Assert.Contains(System.Net.WebUtility.HtmlEncode(serverFile.TrimEnd('\n')), fixture.Read("servers/io.github.acme-files.html"), StringComparison.Ordinal);
     }
