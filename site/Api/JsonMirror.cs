@@ -17,7 +17,7 @@ public static class JsonMirror
 
     /// <param name="formats">The same recommendation exported for other gateways, written as <c>policyFormats</c>:
     /// format name → the exported text (the site keeps no file per tool and format).</param>
-    public static byte[] Tool(ToolView tool, ServerView server, IReadOnlyList<(GatewayFormats.Format Format, string Content)>? formats = null) => Write(w =>
+    public static byte[] Tool(ToolView tool, ServerView server, IReadOnlyList<(GatewayFormats.Format Format, string Content)> formats) => Write(w =>
     {
         var d = tool.Tool.Definition;
         var c = tool.Classification;
@@ -74,7 +74,7 @@ public static class JsonMirror
         w.WritePropertyName("policy");
         WritePolicy(w, tool.Policy);
         w.WriteStartObject("policyFormats");
-        foreach (var (format, content) in formats ?? []) w.WriteString(format.Name, content);
+        foreach (var (format, content) in formats) w.WriteString(format.Name, content);
         w.WriteEndObject();
         WriteNullable(w, "classifierVersion", c?.ClassifierVersion);
         w.WriteString("hash", tool.Tool.Hash);

@@ -44,7 +44,6 @@ public static class SitePaths
 
     public static string ToolJson(string server, string tool) => $"api/tools/{server}/{tool}.json";
 
-
     public static string ByCategory(Category category) => $"browse/category-{Lower(category)}.html";
 
     public static string ByRisk(RiskClass risk) => $"browse/risk-{Lower(risk)}.html";

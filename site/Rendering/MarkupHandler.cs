@@ -41,9 +41,9 @@ public ref struct MarkupHandler
         foreach (var part in parts) AppendFormatted(part);
     }
 
-    public void AppendFormatted(int value) => AppendNumber(value, null);
+    public void AppendFormatted(int value) => AppendNumber(value);
 
-    public void AppendFormatted(long value) => AppendNumber(value, null);
+    public void AppendFormatted(long value) => AppendNumber(value);
 
     public void AppendFormatted(double value, string format) => Append(Html.Encode(value.ToString(format, CultureInfo.InvariantCulture)));
 
@@ -56,10 +56,10 @@ public ref struct MarkupHandler
         return markup;
     }
 
-    private void AppendNumber<T>(T value, string? format) where T : ISpanFormattable
+    private void AppendNumber<T>(T value) where T : ISpanFormattable
     {
         int written;
-        while (!value.TryFormat(_buffer.AsSpan(_length), out written, format, CultureInfo.InvariantCulture)) Grow(32);
+        while (!value.TryFormat(_buffer.AsSpan(_length), out written, default, CultureInfo.InvariantCulture)) Grow(32);
         _length += written;
     }
 

@@ -60,9 +60,9 @@ public sealed class MarkdownTextTests
             "plain **bold** text",
             "> quoted\n> - item one\n>   - nested",
         ];
+        var pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
         foreach (var markdown in documents)
         {
-            var pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
             Assert.Equal(Markdown.ToHtml(markdown, pipeline), MarkdownText.Render(markdown).Value);
             Assert.Equal(Markdown.ToPlainText(markdown, pipeline), MarkdownText.ToPlainText(markdown));
         }

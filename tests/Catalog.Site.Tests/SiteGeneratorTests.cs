@@ -112,31 +112,20 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
     [Fact]
     public void Two_stores_with_the_same_content_give_the_same_site()
     {
-        var root = Path.Combine(Path.GetTempPath(), "catalog-site-copy-" + Guid.NewGuid().ToString("N"));
-        try
+        InScratchStore((store, site) =>
         {
-            using (var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero))))
-            {
-                CatalogFixture.Populate(store);
-                new SiteGenerator(store).Generate(Path.Combine(root, "site"));
-            }
-            Assert.Equal(Snapshot(fixture.Site), Snapshot(Path.Combine(root, "site")));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+            CatalogFixture.Populate(store);
+            new SiteGenerator(store).Generate(site);
+            Assert.Equal(Snapshot(fixture.Site), Snapshot(site));
+        });
     }
 
     [Fact]
     public void A_removed_tool_loses_its_files_and_only_changed_files_are_rewritten()
     {
-        var root = Path.Combine(Path.GetTempPath(), "catalog-site-incr-" + Guid.NewGuid().ToString("N"));
-        try
+        InScratchStore((store, site) =>
         {
-            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
             CatalogFixture.Populate(store);
-            var site = Path.Combine(root, "site");
             var first = new SiteGenerator(store).Generate(site);
             var run = store.StartOrResumeRun("second");
             var kept = CatalogFixture.FilesTools().Select(t => t.Item1).Where(t => t.Name != "send_email").ToList();
@@ -148,22 +137,15 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
             Assert.False(File.Exists(Path.Combine(site, "api/tools/io.github.acme-files/send_email.json")));
             Assert.True(second.FilesDeleted >= 2); // its page and its JSON
             Assert.InRange(second.FilesWritten, 1, first.FilesWritten / 2);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void A_new_description_rewrites_the_tool_page_but_not_the_server_page_unless_what_it_lists_changes()
     {
-        var root = Path.Combine(Path.GetTempPath(), "catalog-site-desc-" + Guid.NewGuid().ToString("N"));
-        try
+        InScratchStore((store, site) =>
         {
-            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
             CatalogFixture.Populate(store);
-            var site = Path.Combine(root, "site");
             new SiteGenerator(store).Generate(site);
             var serverPage = Path.Combine(site, "servers/io.github.acme-files.html");
             var toolPage = Path.Combine(site, "tools/io.github.acme-files/read_file.html");
@@ -196,20 +178,14 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
             new SiteGenerator(store).Generate(site);
             Assert.NotEqual(serverHash, StoredHash("servers/io.github.acme-files.html"));
             Assert.NotEqual(serverBefore, File.ReadAllText(serverPage));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void A_browse_page_whose_rows_stay_but_whose_total_changes_is_rewritten()
     {
-        var root = Path.Combine(Path.GetTempPath(), "catalog-site-total-" + Guid.NewGuid().ToString("N"));
-        try
+        InScratchStore((store, site) =>
         {
-            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
             const string server = "io.github.acme/many";
             store.UpsertServer(new Server(server, "many", "Many tools", "Lists things.", "1.0.0", null, null, [], "seed", "{}"));
             var classes = CatalogFixture.FilesTools().Select(t => t.Item2).OfType<Classification>().ToList();
@@ -220,7 +196,6 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
             store.RecordAttempt(new CrawlAttempt(run.Id, server, AttemptStatus.Ok, null, 10, tools.Count, Provenance.Live, default), tools);
             store.FinishRun(run.Id);
             store.SaveClassifications(tools.Select(t => (server, t.Name, t.Hash, low)));
-            var site = Path.Combine(root, "site");
             var page = Path.Combine(site, SitePaths.ByRisk(RiskClass.Low));
             new SiteGenerator(store).Generate(site);
             Assert.Contains("of 105.", File.ReadAllText(page), StringComparison.Ordinal);
@@ -230,17 +205,28 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
             new SiteGenerator(store).Generate(site);
 
             Assert.Contains("of 104.", File.ReadAllText(page), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        });
     }
 
     [Fact]
     public void A_tool_and_server_policy_that_agree_produce_no_warnings()
     {
         Assert.DoesNotContain(fixture.Report.Warnings, w => w.Contains("io.github.acme/files", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs <paramref name="test"/> on an empty store of its own and a site folder beside it, both removed after.</summary>
+    private static void InScratchStore(Action<CatalogStore, string> test)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "catalog-site-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+            test(store, Path.Combine(root, "site"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private static SortedDictionary<string, string> Snapshot(string dir) => new(
