@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using Catalog.Site.Rendering;
 
 namespace Catalog.Site.Output;
 
@@ -62,6 +64,12 @@ public sealed class SiteWriter
         Stage(relativePath, content);
     }
 
+    public void Write(string relativePath, Markup content)
+    {
+        Record(relativePath);
+        StageMarkup(relativePath, content);
+    }
+
     /// <summary>Starts a group of files that may be written on another thread; <see cref="Commit"/> records them in order.</summary>
     public Batch StartBatch() => new(this);
 
@@ -81,20 +89,13 @@ public sealed class SiteWriter
 
         internal IReadOnlyList<string> Paths => _paths;
 
-        public void Write(string relativePath, string content)
+        public void Write(string relativePath, Markup content)
         {
-            // The exact size, not the worst case: three bytes per character would put a server page on the large-object heap.
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetByteCount(content));
-            try
-            {
-                writer.Stage(relativePath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
+            writer.StageMarkup(relativePath, content);
             _paths.Add(relativePath);
         }
+
+        public void Write(string relativePath, string content) => Write(relativePath, Html.Trusted(content));
 
         public void Write(string relativePath, byte[] content)
         {
@@ -133,6 +134,39 @@ public sealed class SiteWriter
         using (var handle = File.OpenHandle(staged, FileMode.CreateNew, FileAccess.Write))
             RandomAccess.Write(handle, content, fileOffset: 0);
         Interlocked.Increment(ref _filesWritten);
+    }
+
+    /// <summary>
+    /// Stages markup encoded part by part into one pooled buffer of the exact size (the worst case, three bytes per
+    /// character, would put a server page on the large-object heap), so a page is never joined into one string.
+    /// </summary>
+    private void StageMarkup(string relativePath, Markup content)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8Length(content));
+        try
+        {
+            Stage(relativePath, buffer.AsSpan(0, EncodeUtf8(content, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Utf8Length(Markup markup)
+    {
+        if (markup.Text is { } text) return Utf8.GetByteCount(text);
+        var length = 0;
+        foreach (var part in markup.Parts) length += Utf8Length(part);
+        return length;
+    }
+
+    private static int EncodeUtf8(Markup markup, Span<byte> into)
+    {
+        if (markup.Text is { } text) return Utf8.GetBytes(text, into);
+        var written = 0;
+        foreach (var part in markup.Parts) written += EncodeUtf8(part, into[written..]);
+        return written;
     }
 
     /// <summary>Publishes a scratch file under <paramref name="relativePath"/> (moved, not read into memory).</summary>

@@ -13,7 +13,7 @@ namespace Catalog.Site.Pages;
 /// </summary>
 public static class BrowsePage
 {
-    public static string Render(string path, string title, string intro, IReadOnlyList<ToolSummary> tools, int page, int pages,
+    public static Markup Render(string path, string title, string intro, IReadOnlyList<ToolSummary> tools, int page, int pages,
         string first, int total, bool search, SiteOptions options)
     {
         var root = SitePaths.RootFrom(path);

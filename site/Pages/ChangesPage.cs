@@ -47,7 +47,7 @@ public static class ChangesPage
             <p class="lead">What the crawler saw change between runs: tools added, removed or redefined. A redefined tool is classified again. Follow it in a feed reader: <a href="{SitePaths.ChangesFeed}" type="application/atom+xml">changes.atom</a>.</p>
             {table}
             """);
-        return Layout.Page(SitePaths.Changes, "Recent changes", "Tools added, removed and redefined on catalogued MCP servers.", body, options);
+        return Layout.Page(SitePaths.Changes, "Recent changes", "Tools added, removed and redefined on catalogued MCP servers.", body, options).Value;
     }
 
     /// <summary>An Atom 1.0 feed of the newest changes. Its dates come from the events, never from the clock.</summary>

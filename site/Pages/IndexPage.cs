@@ -33,7 +33,7 @@ public static class IndexPage
             </table></div>
             </section>
             """);
-        return Layout.Page(SitePaths.Index, "Servers", "Risk classes and recommended gateway policies for every tool of every catalogued MCP server.", body, options);
+        return Layout.Page(SitePaths.Index, "Servers", "Risk classes and recommended gateway policies for every tool of every catalogued MCP server.", body, options).Value;
     }
 
     private static Markup Status(CrawlAttempt? a) => a is null

@@ -11,11 +11,13 @@ public static class Layout
 
     /// <param name="path">The page's own path from the site root; it decides how links climb back to the root.</param>
     /// <param name="root">Override for the root prefix (the 404 page, served from any depth, uses "/" or the base URL).</param>
-    public static string Page(string path, string title, string summary, Markup body, SiteOptions options, string? root = null)
+    /// <returns>The page as unjoined parts (head, body, foot): the writer encodes them straight into the file, so the
+    /// whole page never exists as one string.</returns>
+    public static Markup Page(string path, string title, string summary, Markup body, SiteOptions options, string? root = null)
     {
         root ??= SitePaths.RootFrom(path);
         var canonical = options.BaseUrl is { } b ? Html.Of($"\n<link rel=\"canonical\" href=\"{b + path}\">") : Markup.Empty;
-        return Html.Of($"""
+        var head = Html.Of($"""
             <!doctype html>
             <html lang="en">
             <head>
@@ -44,7 +46,10 @@ public static class Layout
             <form class="quick" role="search" action="{root}{SitePaths.Tools}" method="get"><label class="visually-hidden" for="site-q">Search tools</label><input type="search" id="site-q" name="q" placeholder="Search tools" autocomplete="off"></form>
             </header>
             <main id="main">
-            {body}
+
+            """);
+        var foot = Html.Of($"""
+
             </main>
             <footer class="site-footer">
             <p>Generated from the catalog store. Classes follow one published table (see <a href="{root}{SitePaths.Methodology}">Methodology</a>). Tool definitions are quoted as the servers declare them and may be wrong or hostile.</p>
@@ -53,7 +58,8 @@ public static class Layout
             </body>
             </html>
 
-            """).Value;
+            """);
+        return Markup.Concat([head, body, foot]);
     }
 
     /// <summary>A badge for a category or class; the CSS class comes from a closed enum, never from crawled text.</summary>

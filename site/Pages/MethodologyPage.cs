@@ -35,6 +35,6 @@ public static class MethodologyPage
             <section><h2>Annotations</h2><p>MCP annotations (<code>readOnlyHint</code>, <code>destructiveHint</code>, …) are the server author's claim. The specification says clients must treat them as untrusted, so they are evidence here, not the answer, and each tool page shows where they disagree with the classification.</p></section>
             <section><h2>Policies</h2><p>Each tool and each server gets a recommended PolicyLayer gateway policy. Page text about limits, hiding and denying is generated from that JSON, so the prose and the policy cannot disagree.</p></section>
             """);
-        return Layout.Page(SitePaths.Methodology, "Methodology", "How tools are categorised and how risk classes and policies are assigned.", body, options);
+        return Layout.Page(SitePaths.Methodology, "Methodology", "How tools are categorised and how risk classes and policies are assigned.", body, options).Value;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ServerPage(ServerView server, IReadOnlyList<(GatewayFormats.
 
     public string Path => SitePaths.Server(server.Slug);
 
-    public string Render(SiteOptions options)
+    public Markup Render(SiteOptions options)
     {
         var s = server.Server;
         var description = string.IsNullOrWhiteSpace(s.Description) ? Markup.Empty : Html.Of($"<p class=\"lead\">{Html.Truncate(s.Description, 1000)}</p>");

@@ -45,6 +45,6 @@ public static class StatsPage
             {Charts.Bars("Servers by last crawl status", status)}
             </section>
             """);
-        return Layout.Page(SitePaths.Stats, "Statistics", "Distributions of MCP tools by category, risk class and capability tag, the servers with the most high-risk tools, and crawl coverage.", body, options);
+        return Layout.Page(SitePaths.Stats, "Statistics", "Distributions of MCP tools by category, risk class and capability tag, the servers with the most high-risk tools, and crawl coverage.", body, options).Value;
     }
 }

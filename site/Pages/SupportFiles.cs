@@ -16,7 +16,7 @@ public static class SupportFiles
             <p>There is no page at this address. Tools and servers are renamed when their servers rename them.</p>
             <p><a href="{root}{SitePaths.Index}">All servers</a> · <a href="{root}{SitePaths.Tools}">All tools</a></p>
             """);
-        return Layout.Page(SitePaths.NotFound, "Page not found", "Page not found.", body, options, root);
+        return Layout.Page(SitePaths.NotFound, "Page not found", "Page not found.", body, options, root).Value;
     }
 
     public static string Robots(SiteOptions options)

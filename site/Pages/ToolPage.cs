@@ -46,7 +46,7 @@ public sealed partial class ToolPage
 
     private Definition D => new(_tool.Tool.Definition);
 
-    public string Render(SiteOptions options)
+    public Markup Render(SiteOptions options)
     {
         var body = Html.Join(
         [
