@@ -60,7 +60,7 @@
     category: document.getElementById("f-category"), risk: document.getElementById("f-risk"), tag: document.getElementById("f-tag"),
     server: document.getElementById("f-server"), findings: document.getElementById("f-findings"), sort: document.getElementById("f-sort")
   };
-  var meta = null, starts = [], files = {}, shown = 0, matches = [], generation = 0;
+  var meta = null, starts = [], files = {}, flags = {}, shown = 0, matches = [], generation = 0;
   var params = new URLSearchParams(location.search);
   q.value = params.get("q") || "";
   form.hidden = false;
@@ -77,13 +77,13 @@
   function badge(kind, value) { return el("span", "badge " + kind + "-" + value.toLowerCase(), value); }
   function unavailable() { status.textContent = "Search is unavailable here; use the lists below."; }
 
-  // One file of the index, fetched once; `read` turns its JSON into what the callers use.
-  function load(path, read) {
+  // One file of the index, fetched once.
+  function load(path) {
     if (!files[path]) {
       files[path] = fetch(root + "api/search/" + path).then(function (r) {
         if (!r.ok) throw new Error(path + ": " + r.status);
         return r.json();
-      }).then(read || function (x) { return x; });
+      });
     }
     return files[path];
   }
@@ -101,12 +101,16 @@
     }
     return out;
   }
+  // A facet list as one flag per tool.
   function facet(name) {
-    return load("facets/" + name + ".json", function (text) {
-      var on = new Uint8Array(meta.tools);
-      decode(text, true).forEach(function (id) { on[id] = 1; });
-      return on;
-    });
+    if (!flags[name]) {
+      flags[name] = load("facets/" + name + ".json").then(function (text) {
+        var on = new Uint8Array(meta.tools);
+        decode(text, true).forEach(function (id) { on[id] = 1; });
+        return on;
+      });
+    }
+    return flags[name];
   }
   function doc(id) {
     return load("docs/" + Math.floor(id / meta.chunk) + ".json").then(function (rows) { return rows[id % meta.chunk]; });
