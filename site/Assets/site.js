@@ -50,7 +50,7 @@
   // Per field of a term: whole name (100 when the word is the whole name), word of the name, server, tag or description.
   var FIELD_SCORE = [50, 20, 5, 1];
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  var PAGE = 100, MAX_TERM = 32, NAME_SORT_CHUNKS = 20;
+  var PAGE = 100, MAX_TERM = 32, NAME_SORT_CHUNKS = 100;
   var q = document.getElementById("q");
   var body = document.getElementById("tools-body");
   var status = document.getElementById("status");

@@ -45,7 +45,7 @@ public sealed partial class BrowserTests(BrowserFixture site) : IClassFixture<Br
         await page.Locator("#q").FillAsync("write fi");
         await Expect(page.Locator("#status")).ToHaveTextAsync("1 tool matches.");
         await Expect(page.Locator("#tools-body tr").First).ToContainTextAsync("write_file");
-        lock (fetched) Assert.Equal(["docs/0.json", "meta.json", "terms/fi.json", "terms/wr.json"], fetched.Order(StringComparer.Ordinal));
+        lock (fetched) Assert.Equal(["docs/1.json", "meta.json", "terms/fi.json", "terms/wr.json"], fetched.Order(StringComparer.Ordinal));
         await context.CloseAsync();
         Assert.Empty(errors);
     }
