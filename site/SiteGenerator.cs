@@ -6,6 +6,7 @@ using Catalog.Site.Build;
 using Catalog.Site.Output;
 using Catalog.Site.Pages;
 using Catalog.Site.Policy;
+using Catalog.Site.Search;
 using Catalog.Site.Views;
 
 namespace Catalog.Site;

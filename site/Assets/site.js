@@ -40,12 +40,17 @@
     apply();
   });
 
-  // Search as you type over the prebuilt index (api/search.json), on tools.html.
+  // Search as you type on tools.html, over the sharded index under api/search/ (written by site/Search/SearchIndex.cs):
+  // meta.json first; then a query loads the term shards of its words, a filter its facet list, and the rows shown
+  // their doc chunks, each file once.
   var form = document.getElementById("search");
   if (!form) return;
   var CATS = ["Read", "Write", "Destructive"];
   var RISKS = ["Low", "Medium", "High", "Critical"];
-  var PAGE = 100;
+  // Per field of a term: whole name (100 when the word is the whole name), word of the name, server, tag or description.
+  var FIELD_SCORE = [50, 20, 5, 1];
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var PAGE = 100, MAX_TERM = 32, NAME_SORT_CHUNKS = 100;
   var q = document.getElementById("q");
   var body = document.getElementById("tools-body");
   var status = document.getElementById("status");
@@ -55,7 +60,7 @@
     category: document.getElementById("f-category"), risk: document.getElementById("f-risk"), tag: document.getElementById("f-tag"),
     server: document.getElementById("f-server"), findings: document.getElementById("f-findings"), sort: document.getElementById("f-sort")
   };
-  var index = null, tools = [], shown = 0, matches = [];
+  var meta = null, starts = [], files = {}, flags = {}, shown = 0, matches = [], generation = 0;
   var params = new URLSearchParams(location.search);
   q.value = params.get("q") || "";
   form.hidden = false;
@@ -70,9 +75,84 @@
   }
   function link(href, text) { var a = el("a", "", text); a.href = href; return a; }
   function badge(kind, value) { return el("span", "badge " + kind + "-" + value.toLowerCase(), value); }
+  function unavailable() { status.textContent = "Search is unavailable here; use the lists below."; }
+
+  // One file of the index, fetched once.
+  function load(path) {
+    if (!files[path]) {
+      files[path] = fetch(root + "api/search/" + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      });
+    }
+    return files[path];
+  }
+
+  // Posting lists (site/Search/Postings.cs): base-32 digits, least significant first, 32 added while more follow;
+  // with `gaps` each value is the gap to the previous id minus one.
+  function decode(text, gaps) {
+    var out = [], last = -1, value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGITS.indexOf(text.charAt(i));
+      value += (d & 31) << shift;
+      if (d & 32) { shift += 5; continue; }
+      if (gaps) { last += value + 1; out.push(last); } else out.push(value);
+      value = 0; shift = 0;
+    }
+    return out;
+  }
+  // A facet list as one flag per tool.
+  function facet(name) {
+    if (!flags[name]) {
+      flags[name] = load("facets/" + name + ".json").then(function (text) {
+        var on = new Uint8Array(meta.tools);
+        decode(text, true).forEach(function (id) { on[id] = 1; });
+        return on;
+      });
+    }
+    return flags[name];
+  }
+  function doc(id) {
+    return load("docs/" + Math.floor(id / meta.chunk) + ".json").then(function (rows) { return rows[id % meta.chunk]; });
+  }
+
+  // Terms are lowercase ASCII letters and digits; other characters separate words, and a word needs two characters.
+  function words() {
+    var seen = {};
+    return q.value.toLowerCase().split(/[^a-z0-9]+/).map(function (w) { return w.slice(0, MAX_TERM); })
+      .filter(function (w) { return w.length >= 2 && !seen[w] && (seen[w] = true); });
+  }
+
+  // The shards that can hold terms starting with `w`: the longest key that is a prefix of it, and every key that extends it.
+  function shardsFor(w) {
+    var keys = [], prefix = "";
+    meta.shards.forEach(function (k) {
+      if (w.indexOf(k) === 0) { if (k.length > prefix.length) prefix = k; }
+      else if (k.indexOf(w) === 0) keys.push(k);
+    });
+    if (prefix) keys.push(prefix);
+    return keys;
+  }
+
+  // Every tool with a term starting with `w`, and the best score of its matching terms.
+  function matchWord(w) {
+    return Promise.all(shardsFor(w).map(function (k) { return load("terms/" + k + ".json"); })).then(function (shards) {
+      var scores = new Map();
+      shards.forEach(function (shard) {
+        Object.keys(shard).forEach(function (term) {
+          if (term.indexOf(w) !== 0) return;
+          shard[term].forEach(function (ids, field) {
+            var s = field === 0 && term === w ? 100 : FIELD_SCORE[field];
+            decode(ids, true).forEach(function (id) { if (!(scores.get(id) >= s)) scores.set(id, s); });
+          });
+        });
+      });
+      return scores;
+    });
+  }
 
   function row(t) {
-    var s = index.servers[t[0]];
+    var s = meta.servers[t[0]];
     var tr = document.createElement("tr");
     var td = el("td");
     td.appendChild(link(root + "tools/" + s[0] + "/" + t[2] + ".html", t[1]));
@@ -93,87 +173,110 @@
       sel.server.value !== "" || sel.findings.value !== "" || sel.sort.value !== "server";
   }
 
-  function score(t, words) {
-    var name = t.name, s = 0;
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i], at = t.hay.indexOf(w);
-      if (at < 0) return -1;
-      if (name === w) s += 100; else if (name.indexOf(w) === 0) s += 50; else if (name.indexOf(w) >= 0) s += 20; else if (t.server.indexOf(w) >= 0) s += 5; else s += 1;
-    }
-    return s;
+  // Shows the next page of `matches` (or the first, replacing the rows), once its doc chunks are in.
+  function render(more, note) {
+    var gen = generation, from = more ? shown : 0, end = Math.min(matches.length, from + PAGE);
+    return Promise.all(matches.slice(from, end).map(function (m) { return doc(m.id); })).then(function (rows) {
+      if (gen !== generation) return;
+      if (!more) body.textContent = "";
+      var old = document.getElementById("more");
+      if (old) old.remove();
+      var frag = document.createDocumentFragment();
+      rows.forEach(function (t) { frag.appendChild(row(t)); });
+      body.appendChild(frag);
+      shown = end;
+      status.textContent = (matches.length === 1 ? "1 tool matches." : matches.length + " tools match" + (matches.length > shown ? "; showing " + shown + "." : ".")) + (note || "");
+      if (shown < matches.length) {
+        var button = el("button", "more", "Show " + Math.min(PAGE, matches.length - shown) + " more");
+        button.type = "button";
+        button.id = "more";
+        button.addEventListener("click", function () { render(true, note).catch(unavailable); });
+        body.closest(".scroll").after(button);
+      }
+    });
   }
 
-  function render(more) {
-    if (!more) {
-      body.textContent = "";
-      shown = 0;
+  // The order of the sort control: by score first when there is a query, then the sort key, then catalog order.
+  function order(sort, scored) {
+    function by(key, note) {
+      matches.sort(function (a, b) { return (scored ? b.s - a.s : 0) || key(a, b) || a.id - b.id; });
+      return note || "";
     }
-    var old = document.getElementById("more");
-    if (old) old.remove();
-    var end = Math.min(matches.length, shown + PAGE);
-    var frag = document.createDocumentFragment();
-    for (var i = shown; i < end; i++) frag.appendChild(row(matches[i].t));
-    body.appendChild(frag);
-    shown = end;
-    status.textContent = matches.length === 1 ? "1 tool matches." : matches.length + " tools match" + (matches.length > shown ? "; showing " + shown + "." : ".");
-    if (shown < matches.length) {
-      var button = el("button", "more", "Show " + Math.min(PAGE, matches.length - shown) + " more");
-      button.type = "button";
-      button.id = "more";
-      button.addEventListener("click", function () { render(true); });
-      body.closest(".scroll").after(button);
+    if (sort === "risk") {
+      return Promise.all(RISKS.map(function (r) { return facet("risk-" + r.toLowerCase()); })).then(function (lists) {
+        function risk(m) { for (var r = lists.length - 1; r >= 0; r--) if (lists[r][m.id]) return r; return -1; }
+        return by(function (a, b) { return risk(b) - risk(a); });
+      });
     }
+    if (sort === "findings") {
+      return Promise.all([load("facets/findings.json"), load("facets/findings-counts.json")]).then(function (f) {
+        var count = new Map(), ids = decode(f[0], true), counts = decode(f[1], false);
+        ids.forEach(function (id, i) { count.set(id, counts[i]); });
+        return by(function (a, b) { return (count.get(b.id) || 0) - (count.get(a.id) || 0); });
+      });
+    }
+    if (sort === "name") {
+      var chunks = {};
+      matches.forEach(function (m) { chunks[Math.floor(m.id / meta.chunk)] = true; });
+      if (Object.keys(chunks).length > NAME_SORT_CHUNKS) return Promise.resolve(by(function () { return 0; }, " Too many to sort by name; narrow the search."));
+      return Promise.all(matches.map(function (m) { return doc(m.id).then(function (t) { m.name = t[1].toLowerCase(); }); })).then(function () {
+        return by(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
+      });
+    }
+    return Promise.resolve(by(function () { return 0; }));
   }
 
   function apply() {
-    if (!index) return;
-    var on = active();
-    if (pager) pager.hidden = on;
-    if (range) range.hidden = on;
-    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var cat = sel.category.value, risk = sel.risk.value, tag = sel.tag.value, server = sel.server.value, findings = sel.findings.value;
-    matches = [];
-    for (var i = 0; i < tools.length; i++) {
-      var t = tools[i], r = t.t;
-      if (cat !== "" && r[3] !== +cat) continue;
-      if (risk !== "" && r[4] !== +risk) continue;
-      if (tag !== "" && (" " + r[5] + " ").indexOf(" " + tag + " ") < 0) continue;
-      if (server !== "" && r[0] !== +server) continue;
-      if (findings === "1" && r[6] === 0) continue;
-      if (findings === "0" && r[6] > 0) continue;
-      var s = words.length ? score(t, words) : 0;
-      if (s < 0) continue;
-      matches.push({ t: r, s: s, i: i });
-    }
-    var sort = sel.sort.value;
-    matches.sort(function (a, b) {
-      if (words.length && b.s !== a.s) return b.s - a.s;
-      if (sort === "name") { var x = a.t[1].toLowerCase(), y = b.t[1].toLowerCase(); if (x !== y) return x < y ? -1 : 1; }
-      if (sort === "risk" && b.t[4] !== a.t[4]) return b.t[4] - a.t[4];
-      if (sort === "findings" && b.t[6] !== a.t[6]) return b.t[6] - a.t[6];
-      return a.i - b.i;
-    });
-    render(false);
+    if (!meta) return;
+    var gen = ++generation, on = active(), ws = words();
+    if (q.value.trim() !== "" && !ws.length) { status.textContent = "Type at least two letters or digits to search."; return; }
+    var server = sel.server.value, findings = sel.findings.value, lists = [];
+    if (sel.category.value !== "") lists.push(facet("category-" + CATS[+sel.category.value].toLowerCase()));
+    if (sel.risk.value !== "") lists.push(facet("risk-" + RISKS[+sel.risk.value].toLowerCase()));
+    if (sel.tag.value !== "") lists.push(facet("tag-" + sel.tag.value));
+    var has = findings !== "" ? facet("findings") : Promise.resolve(null);
+    var from = server !== "" ? starts[+server] : 0, to = server !== "" ? from + meta.servers[+server][2] : meta.tools;
+    Promise.all([Promise.all(ws.map(matchWord)), Promise.all(lists), has]).then(function (got) {
+      if (gen !== generation) return;
+      var scores = got[0], filters = got[1], flagged = got[2];
+      function keep(id) {
+        if (id < from || id >= to) return false;
+        for (var i = 0; i < filters.length; i++) if (!filters[i][id]) return false;
+        return !flagged || (findings === "1") === (flagged[id] === 1);
+      }
+      matches = [];
+      if (scores.length) {
+        scores.sort(function (a, b) { return a.size - b.size; });
+        scores[0].forEach(function (s, id) {
+          for (var i = 1; i < scores.length; i++) { var t = scores[i].get(id); if (t === undefined) return; s += t; }
+          if (keep(id)) matches.push({ id: id, s: s });
+        });
+      } else {
+        for (var id = from; id < to; id++) if (keep(id)) matches.push({ id: id, s: 0 });
+      }
+      return order(sel.sort.value, scores.length > 0).then(function (note) {
+        if (gen !== generation) return;
+        if (pager) pager.hidden = on;
+        if (range) range.hidden = on;
+        return render(false, note);
+      });
+    }).catch(unavailable);
   }
 
-  var request = new XMLHttpRequest();
-  request.open("GET", root + "api/search.json");
-  request.responseType = "json";
-  request.onload = function () {
-    if (request.status !== 200 || !request.response) { status.textContent = "Search is unavailable here; use the lists below."; return; }
-    index = request.response;
-    tools = index.tools.map(function (r) {
-      var s = index.servers[r[0]];
-      return { t: r, name: r[1].toLowerCase(), server: (s[1] + " " + s[0]).toLowerCase(), hay: (r[1] + " " + s[1] + " " + s[0] + " " + r[5] + " " + r[7]).toLowerCase() };
+  load("meta.json").then(function (m) {
+    meta = m;
+    var frag = document.createDocumentFragment(), start = 0;
+    meta.servers.forEach(function (s, i) {
+      starts.push(start);
+      start += s[2];
+      var o = el("option", "", s[1]);
+      o.value = String(i);
+      frag.appendChild(o);
     });
-    var frag = document.createDocumentFragment();
-    index.servers.forEach(function (s, i) { var o = el("option", "", s[1]); o.value = String(i); frag.appendChild(o); });
     sel.server.appendChild(frag);
-    status.textContent = tools.length + " tools indexed. Type to search.";
+    status.textContent = meta.tools + " tools indexed. Type to search.";
     if (active()) apply();
-  };
-  request.onerror = function () { status.textContent = "Search is unavailable here; use the lists below."; };
-  request.send();
+  }).catch(unavailable);
 
   q.addEventListener("input", apply);
   Object.keys(sel).forEach(function (k) { sel[k].addEventListener("change", apply); });

@@ -13,7 +13,8 @@ public static class SitePaths
     public const string Js = "assets/site.js";
     public const string Icon = "assets/icon.svg";
     public const string ApiIndex = "api/index.json";
-    public const string SearchIndex = "api/search.json";
+    public const string SearchFolder = "api/search/";
+    public const string SearchMeta = "api/search/meta.json";
     public const string Stats = "stats.html";
     public const string Changes = "changes.html";
     public const string ChangesFeed = "changes.atom";
@@ -26,6 +27,15 @@ public static class SitePaths
         if (first == Tools) return $"browse/all-{page}.html";
         return first[..^5] + "-" + page + ".html";
     }
+
+    /// <summary>A shard of the search index's terms (<c>api/search/terms/KEY.json</c>).</summary>
+    public static string SearchTerms(string key) => $"{SearchFolder}terms/{key}.json";
+
+    /// <summary>A filter's posting list (<c>api/search/facets/NAME.json</c>).</summary>
+    public static string SearchFacet(string name) => $"{SearchFolder}facets/{name}.json";
+
+    /// <summary>The rows of one chunk of tools, by id (<c>api/search/docs/N.json</c>).</summary>
+    public static string SearchDocs(int chunk) => $"{SearchFolder}docs/{chunk.ToString(System.Globalization.CultureInfo.InvariantCulture)}.json";
 
     public static string Server(string server) => $"servers/{server}.html";
 

@@ -9,7 +9,8 @@ namespace Catalog.Site.Pages;
 /// <summary>
 /// Tool lists, paginated as static pages so they work without JavaScript: <c>tools.html</c> (all tools) and one list
 /// per category, class, tag and "has findings". On <c>tools.html</c> site.js adds search as you type over the prebuilt
-/// index (<c>api/search.json</c>), filters by category, class, tag, server and findings, and sorting.
+/// index (<c>api/search/</c>, see <see cref="Search.SearchIndex"/>), filters by category, class, tag, server and findings,
+/// and sorting.
 /// </summary>
 public static class BrowsePage
 {

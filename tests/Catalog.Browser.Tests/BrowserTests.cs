@@ -29,6 +29,78 @@ public sealed partial class BrowserTests(BrowserFixture site) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task A_query_fetches_only_the_shards_of_its_words_and_the_doc_chunk_it_shows()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors);
+        var fetched = new List<string>();
+        page.Request += (_, r) =>
+        {
+            var path = new Uri(r.Url).AbsolutePath;
+            var at = path.IndexOf("/api/search/", StringComparison.Ordinal);
+            if (at >= 0) lock (fetched) fetched.Add(path[(at + "/api/search/".Length)..]);
+        };
+        await page.GotoAsync("tools.html");
+        await Expect(page.Locator("#status")).ToContainTextAsync("indexed");
+        await page.Locator("#q").FillAsync("write fi");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("1 tool matches.");
+        await Expect(page.Locator("#tools-body tr").First).ToContainTextAsync("write_file");
+        lock (fetched) Assert.Equal(["docs/1.json", "meta.json", "terms/fi.json", "terms/wr.json"], fetched.Order(StringComparer.Ordinal));
+        await context.CloseAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_one_letter_query_asks_for_another_and_keeps_the_list()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors);
+        await page.GotoAsync("tools.html?q=w");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Type at least two letters or digits to search.");
+        Assert.True(await page.Locator("#tools-body tr").CountAsync() >= CatalogFixture.ToolCount);
+        await page.Locator("#q").FillAsync("wr");
+        await Expect(page.Locator("#tools-body tr")).ToHaveCountAsync(1);
+        await context.CloseAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_server_filter_and_every_sort_order_the_list()
+    {
+        var errors = new List<string>();
+        var (context, page) = await site.Open(errors);
+        await page.GotoAsync("tools.html");
+        await Expect(page.Locator("#status")).ToContainTextAsync("indexed");
+        await page.Locator("#f-server").SelectOptionAsync(new SelectOptionValue { Label = "Acme Files" });
+        await Expect(page.Locator("#status")).ToHaveTextAsync("7 tools match.");
+        var rows = page.Locator("#tools-body tr");
+        await page.Locator("#f-sort").SelectOptionAsync("risk");
+        await Expect(rows.First.Locator(".badge.risk-critical")).ToHaveCountAsync(1);
+        await page.Locator("#f-sort").SelectOptionAsync("findings");
+        await Expect(rows.First).ToContainTextAsync("write_file");
+        await page.Locator("#f-sort").SelectOptionAsync("name");
+        await Expect(rows.First).ToContainTextAsync("Foo");
+        await Expect(rows.Last).ToContainTextAsync("write_file");
+        await page.Locator("#f-findings").SelectOptionAsync("0");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("6 tools match.");
+        await context.CloseAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_shard_that_fails_to_load_says_search_is_unavailable()
+    {
+        var (context, page) = await site.Open([]);
+        await page.RouteAsync("**/api/search/terms/**", route => route.AbortAsync());
+        await page.GotoAsync("tools.html");
+        await Expect(page.Locator("#status")).ToContainTextAsync("indexed");
+        await page.Locator("#q").FillAsync("write");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Search is unavailable here; use the lists below.");
+        Assert.True(await page.Locator("#tools-body tr").CountAsync() >= CatalogFixture.ToolCount);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_list()
     {
         var errors = new List<string>();

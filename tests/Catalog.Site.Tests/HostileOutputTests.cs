@@ -49,16 +49,25 @@ public sealed class HostileOutputTests(CatalogFixture fixture) : IClassFixture<C
     [Fact]
     public void The_search_index_escapes_markup_and_keeps_the_text()
     {
-        var raw = fixture.Read("api/search.json");
-        Assert.DoesNotContain("<", raw, StringComparison.Ordinal);
-        Assert.DoesNotContain(">", raw, StringComparison.Ordinal);
-        using var doc = JsonDocument.Parse(raw);
-        var names = doc.RootElement.GetProperty("tools").EnumerateArray().Select(t => t[1].GetString()).ToList();
+        var files = fixture.AllFiles("*.json").Where(f => f.Contains("/api/search/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(files, f => f.EndsWith("/docs/0.json", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var raw = File.ReadAllText(file);
+            Assert.DoesNotContain("<", raw, StringComparison.Ordinal);
+            Assert.DoesNotContain(">", raw, StringComparison.Ordinal);
+            Assert.All(raw, c => Assert.True(c < 128, file));
+        }
+        using var docs = JsonDocument.Parse(fixture.Read("api/search/docs/0.json"));
+        var names = docs.RootElement.EnumerateArray().Select(t => t[1].GetString()).ToList();
         Assert.Contains(Hostile.Script, names);
         Assert.Contains(Hostile.UnicodeTricks, names);
         // Slugs go into URLs built by site.js: they must be plain path segments.
-        Assert.All(doc.RootElement.GetProperty("tools").EnumerateArray(), t => Assert.Matches("^[a-z0-9._-]+$", t[2].GetString()!));
-        Assert.All(doc.RootElement.GetProperty("servers").EnumerateArray(), s => Assert.Matches("^[a-z0-9._-]+$", s[0].GetString()!));
+        Assert.All(docs.RootElement.EnumerateArray(), t => Assert.Matches("^[a-z0-9._-]+$", t[2].GetString()!));
+        using var meta = JsonDocument.Parse(fixture.Read("api/search/meta.json"));
+        Assert.All(meta.RootElement.GetProperty("servers").EnumerateArray(), s => Assert.Matches("^[a-z0-9._-]+$", s[0].GetString()!));
+        // Shard keys become file names in URLs too.
+        Assert.All(meta.RootElement.GetProperty("shards").EnumerateArray(), k => Assert.Matches("^[a-z0-9]{2,32}$", k.GetString()!));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
     [InlineData("assets/site.css")]
     [InlineData("assets/site.js")]
     [InlineData("api/index.json")]
+    [InlineData("api/search/meta.json")]
     [InlineData("browse/risk-critical.html")]
     [InlineData("browse/category-destructive.html")]
     [InlineData("browse/tag-code-execution.html")]
