@@ -23,7 +23,7 @@ if (argv.Count > 0 && argv[0] == "gen")
     var sw = Stopwatch.StartNew();
     var report = new SiteGenerator(store).Generate(Opt("--out", "site-out"), Flag("--full"));
     sw.Stop();
-    Console.WriteLine(string.Create(inv, $"wall_ms={sw.ElapsedMilliseconds} peak_kb={Peak()} tools={report.ToolPages} written={report.FilesWritten} unchanged={report.FilesUnchanged} deleted={report.FilesDeleted} gc={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} alloc_mb={GC.GetTotalAllocatedBytes(true) / (1 << 20)} cpu_ms={Environment.CpuUsage.TotalTime.TotalMilliseconds:0}"));
+    Console.WriteLine(string.Create(inv, $"wall_ms={sw.ElapsedMilliseconds} peak_kb={Peak()} tools={report.ToolPages} written={report.FilesWritten} unchanged={report.FilesUnchanged} deleted={report.FilesDeleted} gc={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} alloc_mb={GC.GetTotalAllocatedBytes(true) / (1 << 20)} cpu_ms={Environment.CpuUsage.TotalTime.TotalMilliseconds:0} stages={string.Join(',', report.Stages.Select(s => $"{s.Stage.Replace(' ', '-')}:{s.Time.TotalSeconds:0.00}"))}"));
     return 0;
 }
 if (argv.Count > 0 && argv[0] == "touch")

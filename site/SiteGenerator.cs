@@ -52,10 +52,12 @@ public sealed class SiteGenerator
         try
         {
             _store.DiscardPendingSitePageHashes(site);
-            var report = Run(writer, site, full);
+            var stages = new Stages();
+            var report = Run(writer, site, full, stages);
             writer.Publish();
             _store.CommitSitePageHashes(site, full);
-            return report with { FilesWritten = writer.FilesWritten, FilesUnchanged = writer.FilesUnchanged, FilesDeleted = writer.FilesDeleted };
+            stages.End("publish");
+            return report with { FilesWritten = writer.FilesWritten, FilesUnchanged = writer.FilesUnchanged, FilesDeleted = writer.FilesDeleted, Stages = stages.All };
         }
         catch
         {
@@ -65,7 +67,7 @@ public sealed class SiteGenerator
         }
     }
 
-    private SiteReport Run(SiteWriter writer, string site, bool full)
+    private SiteReport Run(SiteWriter writer, string site, bool full, Stages stages)
     {
         var warnings = new SortedSet<string>(StringComparer.Ordinal);
         var attempts = _store.LatestAttempts();
@@ -79,6 +81,7 @@ public sealed class SiteGenerator
         var stats = new SiteStats();
         var serverSummaries = new List<ServerSummary>();
         var toolPages = 0;
+        stages.End("setup");
 
         using var pages = new PageList(writer.ScratchFile("pages"));
         using var spill = new StreamWriter(writer.ScratchFile("summaries"), false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
@@ -93,9 +96,9 @@ public sealed class SiteGenerator
             if (!oldest.IsCompleted) ((IAsyncResult)oldest).AsyncWaitHandle.WaitOne();
             var done = oldest.GetAwaiter().GetResult();
             writer.Commit(done.Files);
-            foreach (var (summary, provenance) in done.Tools)
+            foreach (var (summary, encoded, provenance) in done.Tools)
             {
-                spill.WriteLine(summary.Encode());
+                spill.WriteLine(encoded);
                 stats.Add(summary, provenance);
             }
             foreach (var page in done.Pages) pages.Add(page);
@@ -130,11 +133,25 @@ public sealed class SiteGenerator
             throw;
         }
         spill.Dispose();
+        stages.End("servers");
 
+        // The lists and the search index are made from the tool rows and the servers only: when none of them changed,
+        // both are kept whole without reading a row back (at a million tools, most of an incremental run otherwise).
+        var rows = writer.ScratchFile("summaries");
+        var listing = ListingHash(serverSummaries, rows);
+        var was = full ? null : _store.GetSitePageHashes(site, ListingKey).GetValueOrDefault(ListingKey) is { Hash: var h, Summary: var files } && h == listing ? files : null;
         var browse = new BrowseBuilder(writer, _store, site, full, stats, _options, pages);
-        foreach (var line in File.ReadLines(writer.ScratchFile("summaries"))) browse.Add(ToolSummary.Decode(line));
-        browse.Finish();
-        SearchIndex.Write(writer, _store, site, full, serverSummaries, writer.ScratchFile("summaries"));
+        if (was is null || !browse.KeepWhole())
+        {
+            foreach (var line in File.ReadLines(rows)) browse.Add(ToolSummary.Decode(line));
+            browse.Finish();
+        }
+        stages.End("lists");
+        var searchFiles = was?.Split('\n') ?? [];
+        if (was is null || !SearchIndex.KeepWhole(writer, searchFiles))
+            searchFiles = [.. SearchIndex.Write(writer, _store, site, full, serverSummaries, rows)];
+        _store.SavePendingSitePageHashes(site, [(ListingKey, listing, string.Join('\n', searchFiles))]);
+        stages.End("search index");
 
         writer.Write(SitePaths.Index, IndexPage.Render(serverSummaries, stats.ByRisk, stats.Tools, stats.Classified, _options));
         writer.Write(SitePaths.ApiIndex, JsonMirror.Index(serverSummaries, stats.Tools, stats.ByRisk));
@@ -154,7 +171,46 @@ public sealed class SiteGenerator
         writer.Write(SitePaths.Js, SiteAssets.Js);
         writer.Write(SitePaths.Icon, SiteAssets.Icon);
 
+        stages.End("other pages");
         return new SiteReport(toolPages, servers.Count, writer.FilesWritten, writer.FilesUnchanged, writer.FilesDeleted, warnings.ToList());
+    }
+
+    /// <summary>The stored record of what the lists and search index were made from; its summary lists the index's files.</summary>
+    private const string ListingKey = ".listing";
+
+    private string ListingHash(IReadOnlyList<ServerSummary> servers, string rows)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using (var h = new InputHash())
+        {
+            h.Add(_options.BaseUrl).Add(SearchIndex.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add(SearchIndex.Chunk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var s in servers) h.Add(s.Id).Add(s.Slug).Add(s.Name);
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(h.Finish()));
+        }
+        using (var file = File.OpenRead(rows))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = file.Read(buffer)) > 0) sha.AppendData(buffer, 0, read);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Times the stages of one run.</summary>
+    private sealed class Stages
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly List<(string, TimeSpan)> _all = [];
+        private TimeSpan _last;
+
+        public IReadOnlyList<(string Stage, TimeSpan Time)> All => _all;
+
+        public void End(string stage)
+        {
+            var now = _clock.Elapsed;
+            _all.Add((stage, now - _last));
+            _last = now;
+        }
     }
 
     private static string DisplayName(Server s) => string.IsNullOrWhiteSpace(s.Title) ? s.Name : s.Title!;

@@ -26,4 +26,8 @@ public sealed record SiteReport(
     int FilesWritten,
     int FilesUnchanged,
     int FilesDeleted,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Wall time of each stage of the run, in order (servers, lists, search index, other pages, publish).</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Time)> Stages { get; init; } = [];
+}

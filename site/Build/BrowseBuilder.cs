@@ -20,6 +20,7 @@ public sealed class BrowseBuilder
     private readonly PageList _pages;
     private readonly Dictionary<string, (string Hash, string? Summary)> _stored;
     private readonly List<(string, string, string?)> _pending = [];
+    private readonly SiteWriter.Batch _files;
     private readonly List<Facet> _facets = [];
 
     private sealed class Facet(string first, string title, string intro, int total, Func<ToolSummary, bool> includes, bool search)
@@ -42,6 +43,7 @@ public sealed class BrowseBuilder
         _site = site;
         _options = options;
         _pages = pages;
+        _files = writer.StartBatch();
         _stored = full ? [] : store.GetSitePageHashes(site, "browse/");
         if (!full) foreach (var (k, v) in store.GetSitePageHashes(site, SitePaths.Tools)) _stored[k] = v;
 
@@ -70,6 +72,26 @@ public sealed class BrowseBuilder
         foreach (var f in _facets)
             if (f.Rows.Count > 0 || f.Page == 0) Flush(f);
         _store.SavePendingSitePageHashes(_site, _pending);
+        Record();
+    }
+
+    /// <summary>
+    /// Keeps every published list page as it is, for a run in which no tool's row changed (the pages are made from
+    /// the rows and the totals only); false, with nothing kept, when a page is missing.
+    /// </summary>
+    public bool KeepWhole()
+    {
+        var paths = _facets.SelectMany(f => Enumerable.Range(1, f.Pages).Select(p => SitePaths.Paged(f.First, p))).ToList();
+        if (!_files.KeepAll(paths)) return false;
+        Record();
+        return true;
+    }
+
+    /// <summary>The pages go to the manifest and the sitemap in path order, however they were produced.</summary>
+    private void Record()
+    {
+        _writer.CommitInPathOrder(_files);
+        foreach (var path in _files.Paths.Order(StringComparer.Ordinal)) _pages.Add(path);
     }
 
     private void Flush(Facet f)
@@ -86,12 +108,11 @@ public sealed class BrowseBuilder
             foreach (var r in f.Rows) h.Add((r with { Description = "" }).Encode());
             hash = h.Finish();
         }
-        if (!(_stored.TryGetValue(path, out var was) && was.Hash == hash && _writer.Keep(path)))
+        if (!(_stored.TryGetValue(path, out var was) && was.Hash == hash && _files.KeepAll([path])))
         {
-            _writer.Write(path, BrowsePage.Render(path, f.Title, f.Intro, f.Rows, f.Page, f.Pages, f.First, f.Total, f.Search, _options));
+            _files.Write(path, BrowsePage.Render(path, f.Title, f.Intro, f.Rows, f.Page, f.Pages, f.First, f.Total, f.Search, _options));
             _pending.Add((path, hash, null));
         }
-        _pages.Add(path);
         f.Rows.Clear();
     }
 }

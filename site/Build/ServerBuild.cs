@@ -26,7 +26,7 @@ public sealed record ServerInput(
 public sealed record ServerOutput(
     SiteWriter.Batch Files,
     IReadOnlyList<(string Path, string Hash, string? Summary)> Pending,
-    IReadOnlyList<(ToolSummary Summary, string Provenance)> Tools,
+    IReadOnlyList<(ToolSummary Summary, string Encoded, string Provenance)> Tools,
     IReadOnlyList<string> Pages,
     ServerSummary Summary,
     IReadOnlyCollection<string> Warnings);
@@ -61,7 +61,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         var pending = new List<(string, string, string?)>();
         var pages = new List<string>(rows.Count + 1);
         var views = new List<ToolView?>(rows.Count);
-        var tools = new List<(ToolSummary, string)>(rows.Count);
+        var tools = new List<(ToolSummary, string, string)>(rows.Count);
         foreach (var row in rows)
         {
             var toolSlug = input.ToolSlugs[row.Name];
@@ -80,9 +80,11 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
             }
             string[] outputs = [path, SitePaths.ToolJson(slug, toolSlug)];
             ToolSummary summary;
+            string encoded;
             if (input.Stored.TryGetValue(path, out var was) && was.Hash == hash && was.Summary is not null && files.KeepAll(outputs))
             {
-                summary = ToolSummary.Decode(was.Summary);
+                encoded = was.Summary;
+                summary = ToolSummary.Decode(encoded);
                 views.Add(null); // parsed only if the server page needs it
             }
             else
@@ -96,11 +98,12 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
                 var c = view.Classification;
                 summary = new ToolSummary(server.Id, input.DisplayName, slug, view.Name, toolSlug, c?.Category, c?.Risk, c?.Tags ?? [],
                     c?.Findings.Count ?? 0, Rendering.Html.Truncate(Text.ToolProse.OneLine(view.Tool.Definition.Description), 160));
-                pending.Add((path, hash, summary.Encode()));
+                encoded = summary.Encode();
+                pending.Add((path, hash, encoded));
                 views.Add(view);
             }
             pages.Add(path);
-            tools.Add((summary, row.Provenance));
+            tools.Add((summary, encoded, row.Provenance));
         }
 
         var serverPath = ServerPage(files, serverPolicy, context, views, pending);

@@ -80,6 +80,15 @@ public sealed class SiteWriter
     }
 
     /// <summary>
+    /// Records a batch's files in ordinal path order: for a group of files that is sometimes rebuilt in the order its
+    /// rows stream past and sometimes kept whole, so the manifest is the same either way.
+    /// </summary>
+    public void CommitInPathOrder(Batch batch)
+    {
+        foreach (var path in batch.Paths.Order(StringComparer.Ordinal)) Record(path);
+    }
+
+    /// <summary>
     /// The files of one unit of work (one server's pages). Writing stages the bytes at once, from any thread; the
     /// paths reach the manifest only through <see cref="Commit"/>, so the manifest does not depend on thread timing.
     /// </summary>
@@ -100,6 +109,13 @@ public sealed class SiteWriter
         public void Write(string relativePath, byte[] content)
         {
             writer.Stage(relativePath, content);
+            _paths.Add(relativePath);
+        }
+
+        /// <summary>Publishes a scratch file (moved, not read into memory).</summary>
+        public void WriteFile(string relativePath, string file)
+        {
+            writer.StageFile(relativePath, file);
             _paths.Add(relativePath);
         }
 
@@ -172,8 +188,13 @@ public sealed class SiteWriter
     /// <summary>Publishes a scratch file under <paramref name="relativePath"/> (moved, not read into memory).</summary>
     public void WriteFile(string relativePath, string file)
     {
-        Resolve(_root, relativePath);
         Record(relativePath);
+        StageFile(relativePath, file);
+    }
+
+    private void StageFile(string relativePath, string file)
+    {
+        Resolve(_root, relativePath);
         var staged = Resolve(_staging, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         File.Move(file, staged, overwrite: true);

@@ -9,13 +9,20 @@ namespace Catalog.Site.Rendering;
 /// <see cref="string"/> is HTML-encoded, <see cref="Markup"/> passes through. There is deliberately no generic
 /// overload, so an unexpected type is a compile error rather than unencoded output.
 /// </summary>
+/// <remarks>
+/// Short markup is copied in; longer markup (a section inside a page, a table inside a section) is kept by reference
+/// as a part of the result, so nesting templates does not copy the same text once per level.
+/// </remarks>
 [InterpolatedStringHandler]
 public ref struct MarkupHandler
 {
     // A pooled buffer rather than a StringBuilder: templates nest, so builders kept for reuse never matched the size
     // of the next template, and a grown StringBuilder allocates a whole new array when it is cleared.
+    private const int CopyAtMost = 256;
+
     private char[] _buffer;
     private int _length;
+    private List<Markup>? _parts;
 
     public MarkupHandler(int literalLength, int formattedCount)
     {
@@ -28,12 +35,15 @@ public ref struct MarkupHandler
 
     public void AppendFormatted(Markup markup)
     {
-        if (markup.Text is { } text)
+        if (markup.Text is { } text && text.Length <= CopyAtMost)
         {
             Append(text);
             return;
         }
-        foreach (var part in markup.Parts) AppendFormatted(part);
+        if (markup.IsEmpty) return;
+        _parts ??= [];
+        FlushText();
+        _parts.Add(markup);
     }
 
     public void AppendFormatted(IEnumerable<Markup> parts)
@@ -49,11 +59,27 @@ public ref struct MarkupHandler
 
     internal Markup ToMarkup()
     {
-        var markup = new Markup(new string(_buffer, 0, _length));
+        Markup markup;
+        if (_parts is null)
+        {
+            markup = new Markup(new string(_buffer, 0, _length));
+        }
+        else
+        {
+            FlushText();
+            markup = Markup.Concat([.. _parts]);
+        }
         ArrayPool<char>.Shared.Return(_buffer);
         _buffer = [];
         _length = 0;
         return markup;
+    }
+
+    private void FlushText()
+    {
+        if (_length == 0) return;
+        _parts!.Add(new Markup(new string(_buffer, 0, _length)));
+        _length = 0;
     }
 
     private void AppendNumber<T>(T value) where T : ISpanFormattable

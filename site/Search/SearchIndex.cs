@@ -31,7 +31,8 @@ public static class SearchIndex
     /// </summary>
     public const int Chunk = 10;
 
-    public static void Write(SiteWriter writer, CatalogStore store, string site, bool full, IReadOnlyList<ServerSummary> servers, string summaries)
+    /// <returns>Every file of the index, in path order.</returns>
+    public static IReadOnlyList<string> Write(SiteWriter writer, CatalogStore store, string site, bool full, IReadOnlyList<ServerSummary> servers, string summaries)
     {
         var files = new SearchFiles(writer, store, site, full);
         var serverIndex = servers.Select((s, i) => (s.Id, i)).ToDictionary(s => s.Id, s => s.i, StringComparer.Ordinal);
@@ -79,7 +80,19 @@ public static class SearchIndex
             json.WriteEndArray();
             json.WriteEndObject();
         }));
-        files.Finish();
+        return files.Finish();
+    }
+
+    /// <summary>
+    /// Keeps the published index whole, for a run in which nothing it is made from changed; false, with nothing kept,
+    /// when one of its files is missing (the caller then writes it).
+    /// </summary>
+    public static bool KeepWhole(SiteWriter writer, IReadOnlyList<string> files)
+    {
+        var batch = writer.StartBatch();
+        if (files.Count == 0 || !batch.KeepAll(files)) return false;
+        writer.CommitInPathOrder(batch);
+        return true;
     }
 
     private static void WriteDocs(SearchFiles files, int number, List<ToolSummary> tools, Dictionary<string, int> serverIndex)

@@ -111,6 +111,24 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public void List_pages_and_search_files_removed_by_hand_come_back_when_no_row_changed()
+    {
+        InScratchStore((store, site) =>
+        {
+            CatalogFixture.Populate(store);
+            new SiteGenerator(store).Generate(site);
+            var before = Snapshot(site);
+            File.Delete(Path.Combine(site, "browse", "risk-high.html"));
+            File.Delete(Path.Combine(site, "api", "search", "meta.json"));
+
+            var again = new SiteGenerator(store).Generate(site);
+
+            Assert.Equal(2, again.FilesWritten);
+            Assert.Equal(before, Snapshot(site));
+        });
+    }
+
+    [Fact]
     public void Two_stores_with_the_same_content_give_the_same_site()
     {
         InScratchStore((store, site) =>
