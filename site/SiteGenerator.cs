@@ -86,8 +86,10 @@ public sealed class SiteGenerator
         using var pages = new PageList(writer.ScratchFile("pages"));
         using var spill = new StreamWriter(writer.ScratchFile("summaries"), false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
 
-        // Servers are read here, built on the thread pool, and taken back in catalog order; at most Window are in flight.
+        // Servers are read and built on the thread pool, each thread with its own read-only connection, and taken back
+        // in catalog order; at most Window are in flight.
         var inFlight = new Queue<Task<ServerOutput>>();
+        using var readers = new Readers(_store);
         void TakeOldest()
         {
             using var oldest = inFlight.Dequeue();
@@ -95,6 +97,7 @@ public sealed class SiteGenerator
             // from the builders it is waiting for.
             if (!oldest.IsCompleted) ((IAsyncResult)oldest).AsyncWaitHandle.WaitOne();
             var done = oldest.GetAwaiter().GetResult();
+            if (eventServers.Contains(done.Summary.Id)) eventToolSlugs[done.Summary.Id] = done.ToolSlugs;
             writer.Commit(done.Files);
             foreach (var (summary, encoded, provenance) in done.Tools)
             {
@@ -112,16 +115,15 @@ public sealed class SiteGenerator
         {
             foreach (var server in servers)
             {
-                var input = Load(server, serverNames[server.Id], attempts.GetValueOrDefault(server.Id), site, full);
-                if (eventServers.Contains(server.Id)) eventToolSlugs[server.Id] = input.ToolSlugs;
-                inFlight.Enqueue(Task.Run(() => new ServerBuild(input, similar, writer, _options).Run()));
+                var (names, attempt) = (serverNames[server.Id], attempts.GetValueOrDefault(server.Id));
+                inFlight.Enqueue(Task.Run(() => new ServerBuild(Load(readers.ForThisThread, server, names, attempt, site, full), similar, writer, _options).Run()));
                 if (inFlight.Count >= Window) TakeOldest();
             }
             while (inFlight.Count > 0) TakeOldest();
         }
         catch
         {
-            // No build may still be writing into the staging folder when the caller removes it.
+            // No build may still be writing into the staging folder (or reading the store) when the caller removes it.
             try
             {
                 Task.WaitAll(inFlight);
@@ -196,6 +198,20 @@ public sealed class SiteGenerator
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
+    /// <summary>One read-only connection per thread that builds servers, all closed together.</summary>
+    private sealed class Readers(CatalogStore store) : IDisposable
+    {
+        private readonly ThreadLocal<CatalogStore> _connections = new(store.OpenReader, trackAllValues: true);
+
+        public CatalogStore ForThisThread => _connections.Value!;
+
+        public void Dispose()
+        {
+            foreach (var connection in _connections.Values) connection.Dispose();
+            _connections.Dispose();
+        }
+    }
+
     /// <summary>Times the stages of one run.</summary>
     private sealed class Stages
     {
@@ -215,19 +231,19 @@ public sealed class SiteGenerator
 
     private static string DisplayName(Server s) => string.IsNullOrWhiteSpace(s.Title) ? s.Name : s.Title!;
 
-    /// <summary>Reads one server's rows, policies, history and stored page hashes (the store is used from one thread only).</summary>
-    private ServerInput Load(Server server, (string Name, string Slug) names, CrawlAttempt? attempt, string site, bool full)
+    /// <summary>Reads one server's rows, policies, history and stored page hashes through one thread's connection.</summary>
+    private static ServerInput Load(CatalogStore store, Server server, (string Name, string Slug) names, CrawlAttempt? attempt, string site, bool full)
     {
-        var rows = _store.GetSiteToolRows(server.Id, PolicyFormat).ToList();
-        var policies = _store.GetServerPolicies(server.Id, PolicyFormat).ToLookup(p => p.Format, StringComparer.Ordinal);
+        var rows = store.GetSiteToolRows(server.Id, PolicyFormat).ToList();
+        var policies = store.GetServerPolicies(server.Id, PolicyFormat).ToLookup(p => p.Format, StringComparer.Ordinal);
         var formats = GatewayFormats.Others.Select(f => (Format: f, Policies: (IReadOnlyDictionary<string, string>)policies[f.Name]
             .Where(p => p.Tool.Length > 0).ToDictionary(p => p.Tool, p => p.Content, StringComparer.Ordinal))).ToList();
         var serverFormats = GatewayFormats.Others.SelectMany(f => policies[f.Name].Where(p => p.Tool.Length == 0).Select(p => (f, p.Content))).ToList();
-        var history = _store.GetServerHistory(server.Id).GroupBy(v => v.ToolName, StringComparer.Ordinal)
+        var history = store.GetServerHistory(server.Id).GroupBy(v => v.ToolName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var stored = full ? [] : _store.GetSitePageHashes(site, $"tools/{names.Slug}/");
-        if (!full) foreach (var (path, was) in _store.GetSitePageHashes(site, SitePaths.Server(names.Slug))) stored[path] = was;
+        var stored = full ? [] : store.GetSitePageHashes(site, $"tools/{names.Slug}/");
+        if (!full) foreach (var (path, was) in store.GetSitePageHashes(site, SitePaths.Server(names.Slug))) stored[path] = was;
         return new ServerInput(server, names.Slug, names.Name, attempt, rows, new SlugMap(rows.Select(r => r.Name)),
-            _store.GetPolicy(server.Id, null, PolicyFormat), formats, serverFormats, history, stored);
+            store.GetPolicy(server.Id, null, PolicyFormat), formats, serverFormats, history, stored);
     }
 }

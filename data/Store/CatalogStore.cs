@@ -35,6 +35,19 @@ public sealed partial class CatalogStore : IDisposable
         return store;
     }
 
+    /// <summary>
+    /// A second, read-only connection to the same file, for reading on another thread: in WAL mode readers run beside
+    /// the writer and each other. The store must already be migrated (this one was opened by <see cref="Open"/>).
+    /// </summary>
+    public CatalogStore OpenReader()
+    {
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        db.Open();
+        var reader = new CatalogStore(db, _clock) { Path = Path };
+        reader.Execute("PRAGMA busy_timeout=10000;");
+        return reader;
+    }
+
     public int SchemaVersion => Convert.ToInt32(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture);
 
     private void Migrate()

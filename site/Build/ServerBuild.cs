@@ -8,7 +8,7 @@ using Catalog.Site.Views;
 
 namespace Catalog.Site.Build;
 
-/// <summary>Everything one server's pages are made from, read from the store on the generator's thread.</summary>
+/// <summary>Everything one server's pages are made from, read from the store by the thread that builds them.</summary>
 public sealed record ServerInput(
     Server Server,
     string Slug,
@@ -29,6 +29,7 @@ public sealed record ServerOutput(
     IReadOnlyList<(ToolSummary Summary, string Encoded, string Provenance)> Tools,
     IReadOnlyList<string> Pages,
     ServerSummary Summary,
+    SlugMap ToolSlugs,
     IReadOnlyCollection<string> Warnings);
 
 /// <summary>
@@ -46,6 +47,12 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         var slug = input.Slug;
         var rows = input.Rows;
         var files = writer.StartBatch();
+        if (input.Stored.Count > 0)
+        {
+            // Each folder is listed once instead of asking for every kept file.
+            files.ListFolder(SitePaths.ToolFolder(slug));
+            files.ListFolder(SitePaths.ToolJsonFolder(slug));
+        }
         var serverPolicy = ReadPolicy(input.PolicyText, null);
         var siblings = rows.Select(r => new SiblingTool(r.Name, input.ToolSlugs[r.Name], r.Category)).ToList();
         string context;
@@ -110,7 +117,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         pages.Add(serverPath);
         var byRisk = tools.Where(t => t.Item1.Risk is not null).GroupBy(t => t.Item1.Risk!.Value).ToDictionary(g => g.Key, g => g.Count());
         var summaryRow = new ServerSummary(server.Id, input.DisplayName, slug, rows.Count, byRisk, input.Attempt);
-        return new ServerOutput(files, pending, tools, pages, summaryRow, _warnings);
+        return new ServerOutput(files, pending, tools, pages, summaryRow, input.ToolSlugs, _warnings);
     }
 
     /// <summary>The server page, its JSON and its policy file, with their own hash over what they show.</summary>

@@ -47,12 +47,18 @@ public static class SitePaths
 
     public static string ServerPolicy(string server) => $"api/servers/{server}.policy.json";
 
-    public static string Tool(string server, string tool) => $"tools/{server}/{ToolFile(tool)}";
+    public static string Tool(string server, string tool) => $"{ToolFolder(server)}/{ToolFile(tool)}";
+
+    /// <summary>The folder of one server's tool pages.</summary>
+    public static string ToolFolder(string server) => $"tools/{server}";
 
     /// <summary>A tool page's file name: the link from another tool page of the same server.</summary>
     public static string ToolFile(string tool) => $"{tool}.html";
 
-    public static string ToolJson(string server, string tool) => $"api/tools/{server}/{tool}.json";
+    public static string ToolJson(string server, string tool) => $"{ToolJsonFolder(server)}/{tool}.json";
+
+    /// <summary>The folder of one server's tool JSON files.</summary>
+    public static string ToolJsonFolder(string server) => $"api/tools/{server}";
 
     public static string ByCategory(Category category) => $"browse/category-{Lower(category)}.html";
 
