@@ -12,6 +12,7 @@ using Catalog.Site;
 //   removed at the end (--keep keeps it): ext4 searches past recently deleted inodes when it creates files, so
 //   deleting an old tree just before generating slowed whichever program ran first by several seconds.
 // dotnet run -c Release --project bench -- gen --db FILE --out DIR [--full]   (one generation; prints time and VmHWM)
+// dotnet run -c Release --project bench -- touch --db FILE [--every 100] [--at 2025-06-01T00:00:00Z]   (a crawl that redefines every Nth tool)
 var argv = args.ToList();
 string Opt(string name, string fallback) { var i = argv.IndexOf(name); return i >= 0 && i + 1 < argv.Count ? argv[i + 1] : fallback; }
 bool Flag(string name) => argv.Contains(name);
@@ -29,13 +30,15 @@ if (argv.Count > 0 && argv[0] == "gen")
 if (argv.Count > 0 && argv[0] == "touch")
 {
     // Changes the description of every 100th tool (1%), as a crawl that saw a new definition would.
-    using var store = CatalogStore.Open(Opt("--db", "catalog.db"), new Clock(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+    // A crawl on a later day: the server pages of the touched servers show the new date of their last crawl.
+    var at = DateTimeOffset.Parse(Opt("--at", "2025-06-01T00:00:00Z"), inv);
+    using var store = CatalogStore.Open(Opt("--db", "catalog.db"), new Clock(at));
     Synthetic.Touch(store, int.Parse(Opt("--every", "100"), inv));
     return 0;
 }
 if (argv.Count == 0 || argv[0] != "site")
 {
-    Console.Error.WriteLine("usage: bench site --tools N [--work DIR] [--skip-hugo] [--incremental] | bench gen --db FILE --out DIR [--full] | bench touch --db FILE");
+    Console.Error.WriteLine("usage: bench site --tools N [--work DIR] [--skip-hugo] [--incremental] | bench gen --db FILE --out DIR [--full] | bench touch --db FILE [--every N] [--at DATE]");
     return 2;
 }
 

@@ -53,7 +53,8 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
             files.ListFolder(SitePaths.ToolFolder(slug));
             files.ListFolder(SitePaths.ToolJsonFolder(slug));
         }
-        var serverPolicy = ReadPolicy(input.PolicyText, null);
+        // Parsed only when a page is rendered: most servers of an incremental run render nothing.
+        var serverPolicy = new Lazy<PolicyDocument?>(() => ReadPolicy(input.PolicyText, null), LazyThreadSafetyMode.None);
         var siblings = rows.Select(r => new SiblingTool(r.Name, input.ToolSlugs[r.Name], r.Category)).ToList();
         string context;
         using (var h = new InputHash())
@@ -64,7 +65,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
             context = h.Finish();
         }
 
-        var emptyServerView = new ServerView(server, slug, input.Attempt, [], serverPolicy);
+        var emptyServerView = new Lazy<ServerView>(() => new ServerView(server, slug, input.Attempt, [], serverPolicy.Value), LazyThreadSafetyMode.None);
         var pending = new List<(string, string, string?)>();
         var pages = new List<string>(rows.Count + 1);
         var views = new List<ToolView?>(rows.Count);
@@ -98,10 +99,10 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
             {
                 var view = new ToolView(CatalogStore.ToCatalogTool(row), toolSlug, ReadPolicy(row.Policy, row.Name));
                 var toolVersions = versions.Select(v => new ToolVersion(v.Hash, v.Definition is null ? null : CatalogStore.ParseDefinition(v.Definition), v.FirstSeen, v.LastSeen)).ToList();
-                var page = new ToolPage(view, emptyServerView, toolVersions, siblings, like, formats);
+                var page = new ToolPage(view, emptyServerView.Value, toolVersions, siblings, like, formats);
                 files.Write(page.Path, page.Render(options));
-                files.Write(SitePaths.ToolJson(slug, toolSlug), JsonMirror.Tool(view, emptyServerView, formats));
-                CheckConsistency(emptyServerView, view);
+                files.Write(SitePaths.ToolJson(slug, toolSlug), JsonMirror.Tool(view, emptyServerView.Value, formats));
+                CheckConsistency(emptyServerView.Value, view);
                 var c = view.Classification;
                 summary = new ToolSummary(server.Id, input.DisplayName, slug, view.Name, toolSlug, c?.Category, c?.Risk, c?.Tags ?? [],
                     c?.Findings.Count ?? 0, Rendering.Html.Truncate(Text.ToolProse.OneLine(view.Tool.Definition.Description), 160));
@@ -121,7 +122,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
     }
 
     /// <summary>The server page, its JSON and its policy file, with their own hash over what they show.</summary>
-    private string ServerPage(SiteWriter.Batch files, PolicyDocument? serverPolicy, string context, List<ToolView?> views, List<(string, string, string?)> pending)
+    private string ServerPage(SiteWriter.Batch files, Lazy<PolicyDocument?> serverPolicy, string context, List<ToolView?> views, List<(string, string, string?)> pending)
     {
         var (server, slug, rows, attempt) = (input.Server, input.Slug, input.Rows, input.Attempt);
         string serverHash;
@@ -136,17 +137,18 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         }
         var serverPath = SitePaths.Server(slug);
         var serverFiles = new List<string> { serverPath, SitePaths.ServerJson(slug) };
-        if (serverPolicy is not null) serverFiles.Add(SitePaths.ServerPolicy(slug));
+        // A stored policy that does not parse has no file, so such a page is never kept and renders again (with its warning).
+        if (input.PolicyText is not null) serverFiles.Add(SitePaths.ServerPolicy(slug));
         serverFiles.AddRange(input.ServerFormats.Select(f => SitePaths.ServerFormat(slug, f.Format)));
         if (input.Stored.TryGetValue(serverPath, out var was) && was.Hash == serverHash && files.KeepAll(serverFiles)) return serverPath;
 
         // Tools whose pages were kept are not parsed whole: the server page lists names and classifications only.
         var tools = rows.Select((row, i) => views[i] ?? new ToolView(CatalogStore.ToListedTool(row), input.ToolSlugs[row.Name], null)).ToList();
-        var view = new ServerView(server, slug, attempt, tools, serverPolicy);
+        var view = new ServerView(server, slug, attempt, tools, serverPolicy.Value);
         var page = new ServerPage(view, input.ServerFormats);
         files.Write(page.Path, page.Render(options));
         files.Write(SitePaths.ServerJson(slug), JsonMirror.Server(view));
-        if (serverPolicy is { } sp) files.Write(SitePaths.ServerPolicy(slug), JsonMirror.PolicyFile(sp));
+        if (serverPolicy.Value is { } sp) files.Write(SitePaths.ServerPolicy(slug), JsonMirror.PolicyFile(sp));
         foreach (var (format, content) in input.ServerFormats) files.Write(SitePaths.ServerFormat(slug, format), content);
         pending.Add((serverPath, serverHash, null));
         return serverPath;

@@ -245,14 +245,22 @@ public sealed class SiteWriter
             PublishInto();
             return;
         }
-        foreach (var staged in Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories))
+        // Replacing a file is mostly the file system's work (the old file is freed), so the moves run on every core.
+        var folders = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        Parallel.ForEach(Directory.EnumerateFiles(_staging, "*", SearchOption.AllDirectories), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, staged =>
         {
             var relative = Path.GetRelativePath(_staging, staged).Replace(Path.DirectorySeparatorChar, '/');
-            if (relative == ManifestName || relative.StartsWith(".scratch-", StringComparison.Ordinal)) continue;
+            if (relative == ManifestName || relative.StartsWith(".scratch-", StringComparison.Ordinal)) return;
             var target = Path.Combine(_root, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var folder = Path.GetDirectoryName(target)!;
+            if (!folders.ContainsKey(folder))
+            {
+                // Created before it is remembered, as in Stage.
+                Directory.CreateDirectory(folder);
+                folders.TryAdd(folder, true);
+            }
             File.Move(staged, target, overwrite: true);
-        }
+        });
         var manifest = Path.Combine(_root, ManifestName);
         var newManifest = Path.Combine(_staging, ManifestName);
         // The same files as last time (most incremental runs): nothing to delete, and the manifest stays as it is.
