@@ -143,17 +143,25 @@ public sealed class SiteGenerator
         var listing = ListingHash(serverSummaries, rows);
         var was = full ? null : _store.GetSitePageHashes(site, ListingKey).GetValueOrDefault(ListingKey) is { Hash: var h, Summary: var files } && h == listing ? files : null;
         var browse = new BrowseBuilder(writer, _store, site, full, stats, _options, pages);
-        if (was is null || !browse.KeepWhole())
+        var keepLists = was is not null && browse.KeepWhole();
+        IReadOnlyList<string> searchFiles = was?.Split('\n') ?? [];
+        var index = was is not null && SearchIndex.KeepWhole(writer, searchFiles) ? null : new SearchFiles(writer, _store, site, full);
+        // Otherwise the two are written side by side; only this thread touches the store and the manifest.
+        var building = new List<Task>();
+        if (!keepLists)
         {
-            foreach (var line in File.ReadLines(rows)) browse.Add(ToolSummary.Decode(line));
-            browse.Finish();
+            building.Add(Task.Run(() =>
+            {
+                foreach (var line in File.ReadLines(rows)) browse.Add(ToolSummary.Decode(line));
+                browse.Finish();
+            }));
         }
-        stages.End("lists");
-        var searchFiles = was?.Split('\n') ?? [];
-        if (was is null || !SearchIndex.KeepWhole(writer, searchFiles))
-            searchFiles = [.. SearchIndex.Write(writer, _store, site, full, serverSummaries, rows)];
+        if (index is not null) building.Add(Task.Run(() => SearchIndex.Build(writer, index, serverSummaries, rows)));
+        Task.WaitAll(building);
+        if (!keepLists) browse.Commit();
+        if (index is not null) searchFiles = index.Finish();
         _store.SavePendingSitePageHashes(site, [(ListingKey, listing, string.Join('\n', searchFiles))]);
-        stages.End("search index");
+        stages.End("lists and search index");
 
         writer.Write(SitePaths.Index, IndexPage.Render(serverSummaries, stats.ByRisk, stats.Tools, stats.Classified, _options));
         writer.Write(SitePaths.ApiIndex, JsonMirror.Index(serverSummaries, stats.Tools, stats.ByRisk));

@@ -67,10 +67,16 @@ public sealed class BrowseBuilder
         }
     }
 
+    /// <summary>Writes the last page of every list. Touches neither the store nor the manifest (see <see cref="Commit"/>), so it may run beside the search index.</summary>
     public void Finish()
     {
         foreach (var f in _facets)
             if (f.Rows.Count > 0 || f.Page == 0) Flush(f);
+    }
+
+    /// <summary>Records the pages written or kept and their new hashes (on the generator's thread).</summary>
+    public void Commit()
+    {
         _store.SavePendingSitePageHashes(_site, _pending);
         Record();
     }

@@ -35,6 +35,16 @@ public static class SearchIndex
     public static IReadOnlyList<string> Write(SiteWriter writer, CatalogStore store, string site, bool full, IReadOnlyList<ServerSummary> servers, string summaries)
     {
         var files = new SearchFiles(writer, store, site, full);
+        Build(writer, files, servers, summaries);
+        return files.Finish();
+    }
+
+    /// <summary>
+    /// Writes the index's files through <paramref name="files"/> without touching the store, so it may run beside the
+    /// list pages; the caller then calls <see cref="SearchFiles.Finish"/>.
+    /// </summary>
+    public static void Build(SiteWriter writer, SearchFiles files, IReadOnlyList<ServerSummary> servers, string summaries)
+    {
         var serverIndex = servers.Select((s, i) => (s.Id, i)).ToDictionary(s => s.Id, s => s.i, StringComparer.Ordinal);
         var counts = new int[servers.Count];
         using var shards = new TermShards(writer);
@@ -80,7 +90,6 @@ public static class SearchIndex
             json.WriteEndArray();
             json.WriteEndObject();
         }));
-        return files.Finish();
     }
 
     /// <summary>
