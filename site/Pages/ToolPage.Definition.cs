@@ -19,7 +19,7 @@ public sealed partial class ToolPage
 
     private Markup ParametersSection()
     {
-        var table = Parameters.Read(D.InputSchema);
+        var table = Table;
         var note = table.Note is null ? Markup.Empty : Html.Of($"<p class=\"muted\">{table.Note}</p>");
         if (table.Rows.Count == 0) return Section("parameters", "Parameters", note);
         var rows = table.Rows.Select(r =>

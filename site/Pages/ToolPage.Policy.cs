@@ -22,7 +22,7 @@ public sealed partial class ToolPage
             : Html.Of($" The <a href=\"{_root}{SitePaths.Server(_server.Slug)}#policy\">server-wide policy</a> covers every tool of {_server.DisplayName} in one document.");
         if (_tool.Policy is not { } policy)
             return Section("policy", "Recommended policy", Html.Of($"<p class=\"muted\">No recommended policy has been generated for this tool yet.{serverPolicy}</p>"));
-        var rule = policy.RuleFor(Name);
+        var rule = Rule!;
         var why = C is null || string.IsNullOrWhiteSpace(C.Policy.Reason) ? Markup.Empty : Html.Of($"<p>Why this rule: {C.Policy.Reason}</p>");
         var defaults = policy.Default == "allow"
             ? Html.Of($"Its <code>default</code> is <code>\"allow\"</code>: tools it does not list pass through.")
@@ -45,7 +45,7 @@ public sealed partial class ToolPage
         var serverPolicyLink = _server.Policy is null ? Markup.Empty
             : Html.Of($"<a href=\"{_root}{SitePaths.Server(_server.Slug)}#policy\">server-wide policy</a>");
         var entries = Faq.For(Name, _server.DisplayName, _server.Server.Id, serverLink, serverPolicyLink, _siblings.Count, C,
-            _tool.Policy?.RuleFor(Name), D.Description);
+            Rule, D.Description);
         var items = entries.Select(e => Html.Of($"<details><summary>{e.Question}</summary>\n{e.Answer}\n</details>"));
         return Section("faq", $"Questions about {Name}", Html.Join(items, "\n"));
     }

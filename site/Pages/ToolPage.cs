@@ -21,6 +21,8 @@ public sealed partial class ToolPage
     private readonly IReadOnlyList<(GatewayFormats.Format Format, string Content)> _formats;
     private readonly string _root;
     private readonly string _path;
+    private ParameterTable? _table;
+    private ToolRule? _rule;
 
     /// <param name="siblings">Every tool of the server, this one included, by name.</param>
     /// <param name="similar">Tools with the same verb and category on other servers.</param>
@@ -45,6 +47,12 @@ public sealed partial class ToolPage
     private Classification? C => _tool.Classification;
 
     private Definition D => new(_tool.Tool.Definition);
+
+    /// <summary>The parameters table, read from the schema once per page (the facts and the parameters section show it).</summary>
+    private ParameterTable Table => _table ??= Parameters.Read(D.InputSchema);
+
+    /// <summary>The tool's own rule in its policy, looked up once per page.</summary>
+    private ToolRule? Rule => _rule ??= _tool.Policy?.RuleFor(Name);
 
     public Markup Render(SiteOptions options)
     {
@@ -89,7 +97,7 @@ public sealed partial class ToolPage
 
     private Markup Facts()
     {
-        var table = Parameters.Read(D.InputSchema);
+        var table = Table;
         var rows = new List<Markup>
         {
             Fact("Server", Html.Of($"<a href=\"{_root}{SitePaths.Server(_server.Slug)}\">{_server.DisplayName}</a> <code>{_server.Server.Id}</code>")),
@@ -103,7 +111,7 @@ public sealed partial class ToolPage
             rows.Add(Fact("Confidence", Html.Of($"{Words.Confidence(C.Confidence)}")));
         }
         rows.Add(Fact("Parameters", Html.Of($"{table.TopLevel} ({table.TopLevelRequired} required)")));
-        if (_tool.Policy is { } policy) rows.Add(Fact("Recommended rule", Html.Of($"{policy.RuleFor(Name).Label}")));
+        if (Rule is { } rule) rows.Add(Fact("Recommended rule", Html.Of($"{rule.Label}")));
         rows.Add(Fact("Findings", Html.Of($"{C?.Findings.Count ?? 0}")));
         rows.Add(Fact("Tool list obtained", Html.Of($"{_tool.Tool.Provenance.ToString().ToLowerInvariant()}; first seen {Dates.Day(_tool.Tool.FirstSeen)}")));
         rows.Add(Fact("Definition hash", Html.Of($"<code>{_tool.Tool.Hash[..Math.Min(16, _tool.Tool.Hash.Length)]}</code>")));
