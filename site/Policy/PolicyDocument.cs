@@ -10,15 +10,12 @@ namespace Catalog.Site.Policy;
 public sealed class PolicyDocument
 {
     private readonly JsonElement _root;
+    private string? _pretty;
 
-    private PolicyDocument(JsonElement root, string pretty)
-    {
-        _root = root;
-        Pretty = pretty;
-    }
+    private PolicyDocument(JsonElement root) => _root = root;
 
-    /// <summary>The document, indented, as shown on pages and offered for download.</summary>
-    public string Pretty { get; }
+    /// <summary>The document, indented, as shown on pages and offered for download (made when first asked for).</summary>
+    public string Pretty => _pretty ??= Indent(_root);
 
     public JsonElement Root => _root;
 
@@ -36,7 +33,7 @@ public sealed class PolicyDocument
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
             var root = doc.RootElement.Clone();
-            return new PolicyDocument(root, Indent(root));
+            return new PolicyDocument(root);
         }
         catch (JsonException)
         {
