@@ -141,11 +141,12 @@ public sealed class SiteGenerator
         // both are kept whole without reading a row back (at a million tools, most of an incremental run otherwise).
         var rows = writer.ScratchFile("summaries");
         var listing = ListingHash(serverSummaries, rows);
-        var was = full ? null : _store.GetSitePageHashes(site, ListingKey).GetValueOrDefault(ListingKey) is { Hash: var h, Summary: var files } && h == listing ? files : null;
+        var (storedListing, storedFiles) = full ? default : _store.GetSitePageHashes(site, ListingKey).GetValueOrDefault(ListingKey);
+        var unchanged = storedListing == listing;
         var browse = new BrowseBuilder(writer, _store, site, full, stats, _options, pages);
-        var keepLists = was is not null && browse.KeepWhole();
-        IReadOnlyList<string> searchFiles = was?.Split('\n') ?? [];
-        var index = was is not null && SearchIndex.KeepWhole(writer, searchFiles) ? null : new SearchFiles(writer, _store, site, full);
+        var keepLists = unchanged && browse.KeepWhole();
+        IReadOnlyList<string> searchFiles = storedFiles?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var index = unchanged && SearchIndex.KeepWhole(writer, searchFiles) ? null : new SearchFiles(writer, _store, site, full);
         // Otherwise the two are written side by side; only this thread touches the store and the manifest.
         var building = new List<Task>();
         if (!keepLists)

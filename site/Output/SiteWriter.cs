@@ -64,12 +64,6 @@ public sealed class SiteWriter
         Stage(relativePath, content);
     }
 
-    public void Write(string relativePath, Markup content)
-    {
-        Record(relativePath);
-        StageMarkup(relativePath, content);
-    }
-
     /// <summary>Starts a group of files that may be written on another thread; <see cref="Commit"/> records them in order.</summary>
     public Batch StartBatch() => new(this);
 
@@ -118,6 +112,7 @@ public sealed class SiteWriter
             _paths.Add(relativePath);
         }
 
+        /// <summary>Writes text as it is (a policy file in another format, for example), UTF-8 encoded.</summary>
         public void Write(string relativePath, string content) => Write(relativePath, Html.Trusted(content));
 
         public void Write(string relativePath, byte[] content)
@@ -205,13 +200,6 @@ public sealed class SiteWriter
         var written = 0;
         foreach (var part in markup.Parts) written += EncodeUtf8(part, into[written..]);
         return written;
-    }
-
-    /// <summary>Publishes a scratch file under <paramref name="relativePath"/> (moved, not read into memory).</summary>
-    public void WriteFile(string relativePath, string file)
-    {
-        Record(relativePath);
-        StageFile(relativePath, file);
     }
 
     private void StageFile(string relativePath, string file)
