@@ -211,17 +211,6 @@ public sealed class SiteWriter
         Interlocked.Increment(ref _filesWritten);
     }
 
-    /// <summary>
-    /// Keeps a published file as it is without rendering it again; false when it is missing (the caller renders it).
-    /// </summary>
-    public bool Keep(string relativePath)
-    {
-        if (_fresh || !File.Exists(Resolve(_root, relativePath))) return false;
-        Record(relativePath);
-        Interlocked.Increment(ref _filesUnchanged);
-        return true;
-    }
-
     private bool Exists(string relativePath) => !_fresh && File.Exists(Resolve(_root, relativePath));
 
     /// <summary>Moves staged files into the site, deletes files the last run wrote and this one did not, then the manifest.</summary>

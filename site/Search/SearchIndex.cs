@@ -127,7 +127,8 @@ public static class SearchIndex
         tools.Clear();
     }
 
-    private static byte[] Json(Action<Utf8JsonWriter> write)
+    /// <summary>One compact JSON file of the index, with the writer's default escaping (&lt;, &gt;, &amp; and non-ASCII as \u escapes).</summary>
+    internal static byte[] Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer)) write(json);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -93,8 +92,7 @@ public sealed class TermShards(SiteWriter writer) : IDisposable
                 Emit(files, group.Key, group.ToList(), keys);
             return;
         }
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        files.Write(SitePaths.SearchTerms(key), SearchIndex.Json(json =>
         {
             json.WriteStartObject();
             foreach (var (term, fields) in terms)
@@ -104,8 +102,7 @@ public sealed class TermShards(SiteWriter writer) : IDisposable
                 json.WriteEndArray();
             }
             json.WriteEndObject();
-        }
-        files.Write(SitePaths.SearchTerms(key), buffer.WrittenSpan.ToArray());
+        }));
         keys.Add(key);
     }
 
