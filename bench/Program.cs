@@ -12,7 +12,8 @@ using Catalog.Site;
 //   removed at the end (--keep keeps it): ext4 searches past recently deleted inodes when it creates files, so
 //   deleting an old tree just before generating slowed whichever program ran first by several seconds.
 // dotnet run -c Release --project bench -- gen --db FILE --out DIR [--full]   (one generation; prints time and VmHWM)
-// dotnet run -c Release --project bench -- touch --db FILE [--every 100] [--at 2025-06-01T00:00:00Z]   (a crawl that redefines every Nth tool)
+// dotnet run -c Release --project bench -- touch --db FILE [--every 100] [--clustered] [--at 2025-06-01T00:00:00Z]
+//   (a crawl that redefines every Nth tool, or with --clustered every tool of every Nth server)
 var argv = args.ToList();
 string Opt(string name, string fallback) { var i = argv.IndexOf(name); return i >= 0 && i + 1 < argv.Count ? argv[i + 1] : fallback; }
 bool Flag(string name) => argv.Contains(name);
@@ -24,7 +25,7 @@ if (argv.Count > 0 && argv[0] == "gen")
     var sw = Stopwatch.StartNew();
     var report = new SiteGenerator(store).Generate(Opt("--out", "site-out"), Flag("--full"));
     sw.Stop();
-    Console.WriteLine(string.Create(inv, $"wall_ms={sw.ElapsedMilliseconds} peak_kb={Peak()} tools={report.ToolPages} written={report.FilesWritten} unchanged={report.FilesUnchanged} deleted={report.FilesDeleted} gc={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} alloc_mb={GC.GetTotalAllocatedBytes(true) / (1 << 20)} cpu_ms={Environment.CpuUsage.TotalTime.TotalMilliseconds:0} stages={string.Join(',', report.Stages.Select(s => $"{s.Stage.Replace(' ', '-')}:{s.Time.TotalSeconds:0.00}"))}"));
+    Console.WriteLine(string.Create(inv, $"wall_ms={sw.ElapsedMilliseconds} peak_kb={Peak()} tools={report.ToolPages} servers_kept={report.ServersKept} written={report.FilesWritten} unchanged={report.FilesUnchanged} deleted={report.FilesDeleted} gc={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gc_pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:0} alloc_mb={GC.GetTotalAllocatedBytes(true) / (1 << 20)} cpu_ms={Environment.CpuUsage.TotalTime.TotalMilliseconds:0} stages={string.Join(',', report.Stages.Select(s => $"{s.Stage.Replace(' ', '-')}:{s.Time.TotalSeconds:0.00}"))}"));
     return 0;
 }
 if (argv.Count > 0 && argv[0] == "touch")
@@ -33,12 +34,12 @@ if (argv.Count > 0 && argv[0] == "touch")
     // A crawl on a later day: the server pages of the touched servers show the new date of their last crawl.
     var at = DateTimeOffset.Parse(Opt("--at", "2025-06-01T00:00:00Z"), inv);
     using var store = CatalogStore.Open(Opt("--db", "catalog.db"), new Clock(at));
-    Synthetic.Touch(store, int.Parse(Opt("--every", "100"), inv));
+    Synthetic.Touch(store, int.Parse(Opt("--every", "100"), inv), Flag("--clustered"));
     return 0;
 }
 if (argv.Count == 0 || argv[0] != "site")
 {
-    Console.Error.WriteLine("usage: bench site --tools N [--work DIR] [--skip-hugo] [--incremental] | bench gen --db FILE --out DIR [--full] | bench touch --db FILE [--every N] [--at DATE]");
+    Console.Error.WriteLine("usage: bench site --tools N [--work DIR] [--skip-hugo] [--incremental] | bench gen --db FILE --out DIR [--full] | bench touch --db FILE [--every N] [--clustered] [--at DATE]");
     return 2;
 }
 
@@ -66,12 +67,23 @@ var selfArgs = self.EndsWith("dotnet", StringComparison.Ordinal) ? new[] { typeo
 
 var ours = Child("gen", "--db", db, "--out", Path.Combine(work, "ours"), "--full");
 Console.WriteLine($"ours full:  {ours.Line}");
-(double Wall, long PeakKb, double Cpu, string Line)? incr = null;
+// Incremental runs on the same store and folder: 1% of tools spread over the servers (every 100th; 40% of servers
+// hold one), nothing changed, then 1% of tools on 1% of servers (every tool of every 100th server).
+var incremental = new List<(string Case, (double Wall, long PeakKb, double Cpu, string Line) Run)>();
 if (Flag("--incremental"))
 {
-    Child("touch", "--db", db);
-    incr = Child("gen", "--db", db, "--out", Path.Combine(work, "ours"));
-    Console.WriteLine($"ours incr:  {incr.Value.Line}");
+    foreach (var (name, touch) in new[]
+             {
+                 ("1% of tools, spread", new[] { "--at", "2025-06-01T00:00:00Z" }),
+                 ("nothing changed", null),
+                 ("1% of tools, on 1% of servers", ["--clustered", "--at", "2025-07-01T00:00:00Z"]),
+             })
+    {
+        if (touch is not null) Child(["touch", "--db", db, .. touch]);
+        var run = Child("gen", "--db", db, "--out", Path.Combine(work, "ours"));
+        Console.WriteLine($"ours incr ({name}):  {run.Line}");
+        incremental.Add((name, run));
+    }
 }
 (double Wall, long PeakKb, double Cpu)? hugo = null;
 if (!Flag("--skip-hugo"))
@@ -88,7 +100,8 @@ Console.WriteLine();
 Console.WriteLine($"| {n:N0} tool pages | wall | CPU | peak RSS |");
 Console.WriteLine("|---|---|---|---|");
 Console.WriteLine($"| ours (full) | {ours.Wall / 1000:0.00} s | {ours.Cpu:0.0} s | {ours.PeakKb / 1024.0:0} MiB |");
-if (incr is { } inc) Console.WriteLine($"| ours (incremental, 1% changed) | {inc.Wall / 1000:0.00} s ({inc.Wall / ours.Wall:0.000}× full) | {inc.Cpu:0.0} s ({inc.Cpu / ours.Cpu:0.000}× full) | {inc.PeakKb / 1024.0:0} MiB |");
+foreach (var (name, inc) in incremental)
+    Console.WriteLine($"| ours (incremental, {name}) | {inc.Wall / 1000:0.00} s ({inc.Wall / ours.Wall:0.000}× full) | {inc.Cpu:0.0} s ({inc.Cpu / ours.Cpu:0.000}× full) | {inc.PeakKb / 1024.0:0} MiB |");
 if (hugo is { } h)
 {
     Console.WriteLine($"| hugo {HugoVersion()} | {h.Wall / 1000:0.00} s | {h.Cpu:0.0} s | {h.PeakKb / 1024.0:0} MiB |");

@@ -33,19 +33,24 @@ internal static class Synthetic
         store.FinishRun(run.Id);
     }
 
-    /// <summary>Redefines every <paramref name="every"/>th tool (a new description), and classifies the new version.</summary>
-    public static void Touch(CatalogStore store, int every)
+    /// <summary>
+    /// Redefines every <paramref name="every"/>th tool (a new description), and classifies the new version; with
+    /// <paramref name="clustered"/>, every tool of every <paramref name="every"/>th server instead (the same share of
+    /// tools on as few servers as it takes).
+    /// </summary>
+    public static void Touch(CatalogStore store, int every, bool clustered = false)
     {
         var run = store.StartOrResumeRun("synthetic-touch");
         var byServer = store.GetTools().GroupBy(t => t.ServerId).ToList();
-        var k = 0;
+        var (k, n) = (0, 0);
         foreach (var g in byServer)
         {
             var list = g.ToList();
             var changed = false;
+            var wholeServer = clustered && n++ % every == 0;
             var defs = list.Select(t =>
             {
-                if (k++ % every != 0) return t.Definition;
+                if (clustered ? !wholeServer : k++ % every != 0) return t.Definition;
                 changed = true;
                 return t.Definition with { Description = t.Definition.Description + " Now also returns metadata." };
             }).ToList();

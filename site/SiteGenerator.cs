@@ -75,12 +75,13 @@ public sealed class SiteGenerator
         var serverSlugs = new SlugMap(servers.Select(s => s.Id));
         var serverNames = servers.ToDictionary(s => s.Id, s => (Name: DisplayName(s), Slug: serverSlugs[s.Id]), StringComparer.Ordinal);
         var similar = SimilarIndex.Build(_store.GetSiteToolKeys(), serverNames);
+        var stamps = _store.GetSiteStamps();
         var events = _store.GetRecentEvents(RecentEvents);
         var eventServers = events.Select(e => e.ServerId).ToHashSet(StringComparer.Ordinal);
         var eventToolSlugs = new Dictionary<string, SlugMap>(StringComparer.Ordinal);
         var stats = new SiteStats();
         var serverSummaries = new List<ServerSummary>();
-        var toolPages = 0;
+        var (toolPages, serversKept) = (0, 0);
         stages.End("setup");
 
         using var pages = new PageList(writer.ScratchFile("pages"));
@@ -110,13 +111,25 @@ public sealed class SiteGenerator
             serverSummaries.Add(done.Summary);
             stats.AddServer(done.Summary.Attempt);
             toolPages += done.Tools.Count;
+            if (done.Kept) serversKept++;
         }
         try
         {
             foreach (var server in servers)
             {
                 var (names, attempt) = (serverNames[server.Id], attempts.GetValueOrDefault(server.Id));
-                inFlight.Enqueue(Task.Run(() => new ServerBuild(Load(readers.ForThisThread, server, names, attempt, site, full), similar, writer, _options).Run()));
+                var key = stamps.TryGetValue(server.Id, out var stamp) ? KeepKey(stamp, server, names, similar) : null;
+                var mayKeep = key is not null && !full;
+                inFlight.Enqueue(Task.Run(() =>
+                {
+                    var reader = readers.ForThisThread;
+                    if (mayKeep && ServerRecord.Keep(reader, writer, site, server, names, attempt, key!) is { } kept) return kept;
+                    var built = new ServerBuild(Load(reader, server, names, attempt, site, full), similar, writer, _options).Run();
+                    if (key is null) return built;
+                    // A record that cannot be made replaces the old one with one that matches no key.
+                    var record = ServerRecord.Of(built);
+                    return built with { Pending = [.. built.Pending, (ServerRecord.Path(names.Slug), record is null ? "" : key, record)] };
+                }));
                 if (inFlight.Count >= Window) TakeOldest();
             }
             while (inFlight.Count > 0) TakeOldest();
@@ -183,7 +196,18 @@ public sealed class SiteGenerator
         writer.Write(SitePaths.Icon, SiteAssets.Icon);
 
         stages.End("other pages");
-        return new SiteReport(toolPages, servers.Count, writer.FilesWritten, writer.FilesUnchanged, writer.FilesDeleted, warnings.ToList());
+        return new SiteReport(toolPages, servers.Count, writer.FilesWritten, writer.FilesUnchanged, writer.FilesDeleted, warnings.ToList()) { ServersKept = serversKept };
+    }
+
+    /// <summary>
+    /// What a server's files are made from, short of reading its rows: its stamp (which the store replaces whenever one
+    /// of those rows changes), its names, the base URL and the "similar tools" its tools are shown.
+    /// </summary>
+    private string KeepKey(long stamp, Server server, (string Name, string Slug) names, SimilarIndex similar)
+    {
+        using var h = new InputHash();
+        return h.Add(stamp.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add(server.Id).Add(names.Slug).Add(names.Name)
+            .Add(_options.BaseUrl).Add(similar.DigestOf(server.Id)).Finish();
     }
 
     /// <summary>The stored record of what the lists and search index were made from; its summary lists the index's files.</summary>

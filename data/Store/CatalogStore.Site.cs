@@ -84,6 +84,23 @@ public sealed partial class CatalogStore
             r => new ChangeEvent(r.GetInt64(0), r.GetInt64(1), r.GetString(2), NullableString(r, 3), r.GetString(4), NullableString(r, 5), ParseTime(r.GetString(6))),
             ("$l", limit)).ToList();
 
+    /// <summary>
+    /// Every server's stamp: a number the store's triggers replace whenever a row the site reads for that server
+    /// changes (its row, its tools, their versions, classifications and policies, its crawl attempts).
+    /// </summary>
+    public Dictionary<string, long> GetSiteStamps()
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (server, stamp) in Query("SELECT server_id, stamp FROM site_stamps", r => (r.GetString(0), r.GetInt64(1))))
+            result[server] = stamp;
+        return result;
+    }
+
+    /// <summary>The stored input hash and summary of one path of one output folder, or null.</summary>
+    public (string Hash, string? Summary)? GetSitePage(string site, string path) =>
+        Query("SELECT input_hash, summary FROM site_pages WHERE site = $site AND path = $p",
+            r => ((string Hash, string? Summary)?)(r.GetString(0), NullableString(r, 1)), ("$site", site), ("$p", path)).FirstOrDefault();
+
     /// <summary>The stored input hash of every published page under <paramref name="prefix"/> for one output folder.</summary>
     public Dictionary<string, (string Hash, string? Summary)> GetSitePageHashes(string site, string prefix)
     {

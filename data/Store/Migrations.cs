@@ -146,5 +146,35 @@ internal static class Migrations
             PRIMARY KEY (site, path)
         );
         """,
+        // 4: a stamp per server that changes whenever a row the site reads for it changes, so the site generator can
+        // keep a server's pages without reading its rows. Triggers keep it, whoever writes; an update that leaves every
+        // column the site reads as it was (a crawl that only moves last_seen, a policy written again with the same text)
+        // leaves the stamp alone.
+        "CREATE TABLE site_stamps (server_id TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID;\n" +
+        "INSERT INTO site_stamps (server_id, stamp) SELECT id, random() FROM servers;\n" +
+        Stamped("servers", "id", "name", "title", "description", "version", "repository_url", "website_url", "packages", "source", "document") +
+        Stamped("tools", "server_id", "name", "current_hash", "provenance", "first_seen", "removed_at") +
+        Stamped("tool_versions", "server_id", "tool_name", "hash", "definition", "first_seen") +
+        Stamped("classifications", "server_id", "tool_name", "hash", "classifier_version", "category", "risk", "confidence", "document") +
+        Stamped("policies", "server_id", "tool_name", "format", "content") +
+        Stamped("crawl_attempts", "server_id", "run_id", "status", "error", "duration_ms", "tool_count", "provenance", "at"),
     ];
+
+    /// <summary>
+    /// The triggers that give a server a new stamp when a row of <paramref name="table"/> it owns is inserted or deleted,
+    /// or updated in <paramref name="serverColumn"/> or one of <paramref name="columns"/>.
+    /// </summary>
+    private static string Stamped(string table, string serverColumn, params string[] columns)
+    {
+        // An upsert, not INSERT OR REPLACE: a statement's own ON CONFLICT clause overrides the one in the trigger body.
+        string Stamp(string row) =>
+            $"INSERT INTO site_stamps (server_id, stamp) VALUES ({row}.{serverColumn}, random()) ON CONFLICT (server_id) DO UPDATE SET stamp = excluded.stamp;";
+        var changed = string.Join(" OR ", new[] { serverColumn }.Concat(columns).Select(c => $"OLD.{c} IS NOT NEW.{c}"));
+        return $"""
+            CREATE TRIGGER site_stamp_{table}_insert AFTER INSERT ON {table} BEGIN {Stamp("NEW")} END;
+            CREATE TRIGGER site_stamp_{table}_update AFTER UPDATE ON {table} WHEN {changed} BEGIN {Stamp("OLD")} {Stamp("NEW")} END;
+            CREATE TRIGGER site_stamp_{table}_delete AFTER DELETE ON {table} BEGIN {Stamp("OLD")} END;
+
+            """;
+    }
 }

@@ -30,7 +30,8 @@ public sealed record ServerOutput(
     IReadOnlyList<string> Pages,
     ServerSummary Summary,
     SlugMap ToolSlugs,
-    IReadOnlyCollection<string> Warnings);
+    IReadOnlyCollection<string> Warnings,
+    bool Kept = false);
 
 /// <summary>
 /// Builds one server's pages: every tool page (with its JSON) and the server page (with its JSON and policy files).
@@ -116,9 +117,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
 
         var serverPath = ServerPage(files, serverPolicy, context, views, pending);
         pages.Add(serverPath);
-        var byRisk = tools.Where(t => t.Item1.Risk is not null).GroupBy(t => t.Item1.Risk!.Value).ToDictionary(g => g.Key, g => g.Count());
-        var summaryRow = new ServerSummary(server.Id, input.DisplayName, slug, rows.Count, byRisk, input.Attempt);
-        return new ServerOutput(files, pending, tools, pages, summaryRow, input.ToolSlugs, _warnings);
+        return new ServerOutput(files, pending, tools, pages, Summarize(server, input.DisplayName, slug, tools, input.Attempt), input.ToolSlugs, _warnings);
     }
 
     /// <summary>The server page, its JSON and its policy file, with their own hash over what they show.</summary>
@@ -152,6 +151,13 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         foreach (var (format, content) in input.ServerFormats) files.Write(SitePaths.ServerFormat(slug, format), content);
         pending.Add((serverPath, serverHash, null));
         return serverPath;
+    }
+
+    /// <summary>The server's row in the index and stats: its tool count and how many tools are in each class.</summary>
+    internal static ServerSummary Summarize(Server server, string displayName, string slug, IReadOnlyList<(ToolSummary Summary, string Encoded, string Provenance)> tools, CrawlAttempt? attempt)
+    {
+        var byRisk = tools.Where(t => t.Summary.Risk is not null).GroupBy(t => t.Summary.Risk!.Value).ToDictionary(g => g.Key, g => g.Count());
+        return new ServerSummary(server.Id, displayName, slug, tools.Count, byRisk, attempt);
     }
 
     private static void AddServer(InputHash h, Server s, string slug)

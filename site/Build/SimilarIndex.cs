@@ -18,6 +18,10 @@ public sealed class SimilarIndex
 
     private readonly Dictionary<string, List<Entry>> _byKey = new(StringComparer.Ordinal);
 
+    /// <summary>The lists each server's tools look up, for <see cref="DigestOf"/>.</summary>
+    private readonly Dictionary<string, List<List<Entry>>> _usedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<List<Entry>, string> _listDigests = new(ReferenceEqualityComparer.Instance);
+
     private sealed class Entry(string serverId, string name, string? category)
     {
         public string ServerId { get; } = serverId;
@@ -51,6 +55,8 @@ public sealed class SimilarIndex
             if (k.Category is null || !servers.ContainsKey(k.ServerId)) continue;
             var key = Key(k.Name, k.Category);
             if (!index._byKey.TryGetValue(key, out var list)) index._byKey[key] = list = [];
+            if (!index._usedBy.TryGetValue(k.ServerId, out var used)) index._usedBy[k.ServerId] = used = [];
+            if (!used.Contains(list)) used.Add(list);
             if (list.Count >= PerKey || list.Any(e => e.ServerId == k.ServerId)) continue;
             var entry = new Entry(k.ServerId, k.Name, k.Category);
             list.Add(entry);
@@ -67,6 +73,26 @@ public sealed class SimilarIndex
         if (category is null || !_byKey.TryGetValue(Key(name, category), out var list)) return [];
         return list.Where(e => e.ServerId != serverId).Take(Shown)
             .Select(e => new SimilarTool(_servers[e.ServerId].Name, _servers[e.ServerId].Slug, e.Name, e.Slug, e.Category)).ToList();
+    }
+
+    /// <summary>
+    /// A fingerprint of everything <see cref="For"/> can answer for the tools of one server: the lists their names and
+    /// categories look up, whole. When it and the server's own rows are unchanged, so are its "similar tools".
+    /// </summary>
+    public string DigestOf(string serverId)
+    {
+        using var h = new InputHash();
+        foreach (var list in _usedBy.GetValueOrDefault(serverId) ?? [])
+        {
+            if (!_listDigests.TryGetValue(list, out var digest))
+            {
+                using var l = new InputHash();
+                foreach (var e in list) l.Add(e.ServerId).Add(_servers[e.ServerId].Name).Add(_servers[e.ServerId].Slug).Add(e.Name).Add(e.Slug).Add(e.Category);
+                _listDigests[list] = digest = l.Finish();
+            }
+            h.Add(digest);
+        }
+        return h.Finish();
     }
 
     /// <summary>The verb: the first word of the name, split at _, -, ., space or a lower-to-upper case change; lower case.</summary>

@@ -236,22 +236,7 @@ public sealed class SiteGeneratorTests(CatalogFixture fixture) : IClassFixture<C
     }
 
     /// <summary>Runs <paramref name="test"/> on an empty store of its own and a site folder beside it, both removed after.</summary>
-    private static void InScratchStore(Action<CatalogStore, string> test)
-    {
-        var root = Path.Combine(Path.GetTempPath(), "catalog-site-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            using var store = CatalogStore.Open(Path.Combine(root, "catalog.db"), new FixedClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
-            test(store, Path.Combine(root, "site"));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    private static void InScratchStore(Action<CatalogStore, string> test) => Scratch.InStore((store, root) => test(store, Path.Combine(root, "site")));
 
-    private static SortedDictionary<string, string> Snapshot(string dir) => new(
-        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
-        StringComparer.Ordinal);
+    private static SortedDictionary<string, string> Snapshot(string dir) => Scratch.Snapshot(dir);
 }
