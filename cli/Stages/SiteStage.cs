@@ -9,7 +9,7 @@ internal static class SiteStage
     {
         var report = new SiteGenerator(store).Generate(outDir, full);
         foreach (var warning in report.Warnings) console.Error.WriteLine($"site warning: {warning}");
-        console.Error.WriteLine($"site: {report.ToolPages} tool pages, {report.ServerPages} server pages; "
+        console.Error.WriteLine($"site: {report.ToolPages} tool pages, {report.ServerPages} server pages ({report.ServersKept} servers unchanged, not read); "
             + $"{report.FilesWritten} files written, {report.FilesUnchanged} unchanged, {report.FilesDeleted} deleted, in {Path.GetFullPath(outDir)}");
         return report;
     }
