@@ -13,7 +13,8 @@ using Catalog.Site;
 //   deleting an old tree just before generating slowed whichever program ran first by several seconds.
 // dotnet run -c Release --project bench -- gen --db FILE --out DIR [--full]   (one generation; prints time and VmHWM)
 // dotnet run -c Release --project bench -- touch --db FILE [--every 100] [--clustered] [--at 2025-06-01T00:00:00Z]
-//   (a crawl that redefines every Nth tool, or with --clustered every tool of every Nth server)
+//   (a crawl that redefines every Nth tool, or with --clustered every tool of every Nth server; --crawl-all records
+//   an attempt for every server, changed or not)
 var argv = args.ToList();
 string Opt(string name, string fallback) { var i = argv.IndexOf(name); return i >= 0 && i + 1 < argv.Count ? argv[i + 1] : fallback; }
 bool Flag(string name) => argv.Contains(name);
@@ -34,12 +35,12 @@ if (argv.Count > 0 && argv[0] == "touch")
     // A crawl on a later day: the server pages of the touched servers show the new date of their last crawl.
     var at = DateTimeOffset.Parse(Opt("--at", "2025-06-01T00:00:00Z"), inv);
     using var store = CatalogStore.Open(Opt("--db", "catalog.db"), new Clock(at));
-    Synthetic.Touch(store, int.Parse(Opt("--every", "100"), inv), Flag("--clustered"));
+    Synthetic.Touch(store, int.Parse(Opt("--every", "100"), inv), Flag("--clustered"), Flag("--crawl-all"));
     return 0;
 }
 if (argv.Count == 0 || argv[0] != "site")
 {
-    Console.Error.WriteLine("usage: bench site --tools N [--work DIR] [--skip-hugo] [--incremental] | bench gen --db FILE --out DIR [--full] | bench touch --db FILE [--every N] [--clustered] [--at DATE]");
+    Console.Error.WriteLine("usage: bench site --tools N [--work DIR] [--skip-hugo] [--incremental] | bench gen --db FILE --out DIR [--full] | bench touch --db FILE [--every N] [--clustered] [--crawl-all] [--at DATE]");
     return 2;
 }
 
@@ -68,7 +69,8 @@ var selfArgs = self.EndsWith("dotnet", StringComparison.Ordinal) ? new[] { typeo
 var ours = Child("gen", "--db", db, "--out", Path.Combine(work, "ours"), "--full");
 Console.WriteLine($"ours full:  {ours.Line}");
 // Incremental runs on the same store and folder: 1% of tools spread over the servers (every 100th; 40% of servers
-// hold one), nothing changed, then 1% of tools on 1% of servers (every tool of every 100th server).
+// hold one), nothing changed, 1% of tools on 1% of servers (every tool of every 100th server), then a crawl of every
+// server that finds 1% of tools changed (every server page shows the new crawl).
 var incremental = new List<(string Case, (double Wall, long PeakKb, double Cpu, string Line) Run)>();
 if (Flag("--incremental"))
 {
@@ -77,6 +79,7 @@ if (Flag("--incremental"))
                  ("1% of tools, spread", new[] { "--at", "2025-06-01T00:00:00Z" }),
                  ("nothing changed", null),
                  ("1% of tools, on 1% of servers", ["--clustered", "--at", "2025-07-01T00:00:00Z"]),
+                 ("every server crawled, 1% of tools changed", ["--crawl-all", "--at", "2025-08-01T00:00:00Z"]),
              })
     {
         if (touch is not null) Child(["touch", "--db", db, .. touch]);

@@ -36,9 +36,10 @@ internal static class Synthetic
     /// <summary>
     /// Redefines every <paramref name="every"/>th tool (a new description), and classifies the new version; with
     /// <paramref name="clustered"/>, every tool of every <paramref name="every"/>th server instead (the same share of
-    /// tools on as few servers as it takes).
+    /// tools on as few servers as it takes). With <paramref name="crawlAll"/> every server gets a crawl attempt, as a
+    /// daily crawl of the whole catalog would record, whether its tools changed or not.
     /// </summary>
-    public static void Touch(CatalogStore store, int every, bool clustered = false)
+    public static void Touch(CatalogStore store, int every, bool clustered = false, bool crawlAll = false)
     {
         var run = store.StartOrResumeRun("synthetic-touch");
         var byServer = store.GetTools().GroupBy(t => t.ServerId).ToList();
@@ -54,9 +55,9 @@ internal static class Synthetic
                 changed = true;
                 return t.Definition with { Description = t.Definition.Description + " Now also returns metadata." };
             }).ToList();
-            if (!changed) continue;
+            if (!changed && !crawlAll) continue;
             store.RecordAttempt(new CrawlAttempt(run.Id, g.Key, AttemptStatus.Ok, null, 400, defs.Count, Provenance.Live, default), defs);
-            store.SaveClassifications(defs.Select(d => (g.Key, d.Name, d.Hash, Classify(d))));
+            if (changed) store.SaveClassifications(defs.Select(d => (g.Key, d.Name, d.Hash, Classify(d))));
         }
         store.FinishRun(run.Id);
     }

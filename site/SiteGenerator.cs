@@ -123,12 +123,18 @@ public sealed class SiteGenerator
                 inFlight.Enqueue(Task.Run(() =>
                 {
                     var reader = readers.ForThisThread;
-                    if (mayKeep && ServerRecord.Keep(reader, writer, site, server, names, attempt, key!) is { } kept) return kept;
-                    var built = new ServerBuild(Load(reader, server, names, attempt, site, full), similar, writer, _options).Run();
+                    ServerOutput? built = null;
+                    if (mayKeep && ServerRecord.Read(reader, site, names.Slug, key!) is { } record)
+                    {
+                        // Its tools did not change: kept whole, or only the server page again when the last crawl did.
+                        if (record.Attempt == ServerRecord.AttemptLine(attempt) && ServerRecord.Keep(writer, record, server, names, attempt) is { } kept) return kept;
+                        built = new ServerBuild(Load(reader, server, names, attempt, site, full, tools: false), similar, writer, _options).RunServerPage(record);
+                    }
+                    built ??= new ServerBuild(Load(reader, server, names, attempt, site, full, tools: true), similar, writer, _options).Run();
                     if (key is null) return built;
                     // A record that cannot be made replaces the old one with one that matches no key.
-                    var record = ServerRecord.Of(built);
-                    return built with { Pending = [.. built.Pending, (ServerRecord.Path(names.Slug), record is null ? "" : key, record)] };
+                    var made = ServerRecord.Of(built);
+                    return built with { Pending = [.. built.Pending, (ServerRecord.Path(names.Slug), made is null ? "" : key, made)] };
                 }));
                 if (inFlight.Count >= Window) TakeOldest();
             }
@@ -264,17 +270,20 @@ public sealed class SiteGenerator
 
     private static string DisplayName(Server s) => string.IsNullOrWhiteSpace(s.Title) ? s.Name : s.Title!;
 
-    /// <summary>Reads one server's rows, policies, history and stored page hashes through one thread's connection.</summary>
-    private static ServerInput Load(CatalogStore store, Server server, (string Name, string Slug) names, CrawlAttempt? attempt, string site, bool full)
+    /// <summary>
+    /// Reads one server's rows, policies, history and stored page hashes through one thread's connection; without
+    /// <paramref name="tools"/>, only what its server page needs (no definitions, tool policies, history or tool page hashes).
+    /// </summary>
+    private static ServerInput Load(CatalogStore store, Server server, (string Name, string Slug) names, CrawlAttempt? attempt, string site, bool full, bool tools)
     {
-        var rows = store.GetSiteToolRows(server.Id, PolicyFormat).ToList();
-        var policies = store.GetServerPolicies(server.Id, PolicyFormat).ToLookup(p => p.Format, StringComparer.Ordinal);
+        var rows = (tools ? store.GetSiteToolRows(server.Id, PolicyFormat) : store.GetSiteListingRows(server.Id)).ToList();
+        var policies = store.GetServerPolicies(server.Id, PolicyFormat, serverWideOnly: !tools).ToLookup(p => p.Format, StringComparer.Ordinal);
         var formats = GatewayFormats.Others.Select(f => (Format: f, Policies: (IReadOnlyDictionary<string, string>)policies[f.Name]
             .Where(p => p.Tool.Length > 0).ToDictionary(p => p.Tool, p => p.Content, StringComparer.Ordinal))).ToList();
         var serverFormats = GatewayFormats.Others.SelectMany(f => policies[f.Name].Where(p => p.Tool.Length == 0).Select(p => (f, p.Content))).ToList();
-        var history = store.GetServerHistory(server.Id).GroupBy(v => v.ToolName, StringComparer.Ordinal)
+        var history = !tools ? [] : store.GetServerHistory(server.Id).GroupBy(v => v.ToolName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var stored = full ? [] : store.GetSitePageHashes(site, $"tools/{names.Slug}/");
+        var stored = full || !tools ? [] : store.GetSitePageHashes(site, $"tools/{names.Slug}/");
         if (!full) foreach (var (path, was) in store.GetSitePageHashes(site, SitePaths.Server(names.Slug))) stored[path] = was;
         return new ServerInput(server, names.Slug, names.Name, attempt, rows, new SlugMap(rows.Select(r => r.Name)),
             store.GetPolicy(server.Id, null, PolicyFormat), formats, serverFormats, history, stored);

@@ -17,9 +17,25 @@ public sealed partial class CatalogStore
             LEFT JOIN policies p ON p.server_id = t.server_id AND p.tool_name = t.name AND p.format = $f
             WHERE t.removed_at IS NULL AND t.server_id = $s
             ORDER BY t.name
-            """, r => new SiteToolRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.GetString(6), NullableString(r, 7), NullableString(r, 8), NullableString(r, 9), NullableString(r, 10)),
-            ("$s", serverId), ("$f", policyFormat));
+            """, ReadSiteToolRow, ("$s", serverId), ("$f", policyFormat));
+
+    /// <summary>
+    /// The current tools of one server as a list of tools shows them: <see cref="GetSiteToolRows"/> without the
+    /// definition (empty) and the tool policy (null), for a server page rendered while its tool pages are kept.
+    /// </summary>
+    public IEnumerable<SiteToolRow> GetSiteListingRows(string serverId) =>
+        Query("""
+            SELECT t.server_id, t.name, t.current_hash, t.provenance, t.first_seen, t.last_seen, '', c.document, c.category, NULL,
+                   c.category || '|' || c.risk || '|' || coalesce(json_extract(c.document, '$.tags'), '[]') || '|' || coalesce(json_extract(c.document, '$.findings'), '[]')
+            FROM tools t
+            LEFT JOIN classifications c ON c.server_id = t.server_id AND c.tool_name = t.name AND c.hash = t.current_hash
+            WHERE t.removed_at IS NULL AND t.server_id = $s
+            ORDER BY t.name
+            """, ReadSiteToolRow, ("$s", serverId));
+
+    private static SiteToolRow ReadSiteToolRow(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+            r.GetString(6), NullableString(r, 7), NullableString(r, 8), NullableString(r, 9), NullableString(r, 10));
 
     /// <summary>Parses a <see cref="SiteToolRow"/> into the domain record.</summary>
     public static CatalogTool ToCatalogTool(SiteToolRow row) => new(
@@ -48,11 +64,12 @@ public sealed partial class CatalogStore
 
     /// <summary>
     /// Every stored policy of one server except those in <paramref name="skipFormat"/> (the site reads that one with
-    /// the tool rows), in one query: (format, tool name or "" for the server-wide document, content).
+    /// the tool rows), in one query: (format, tool name or "" for the server-wide document, content); with
+    /// <paramref name="serverWideOnly"/>, the server-wide documents alone.
     /// </summary>
-    public IReadOnlyList<(string Format, string Tool, string Content)> GetServerPolicies(string serverId, string skipFormat) =>
-        Query("SELECT format, tool_name, content FROM policies WHERE server_id = $s AND format <> $f ORDER BY format, tool_name",
-            r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$s", serverId), ("$f", skipFormat)).ToList();
+    public IReadOnlyList<(string Format, string Tool, string Content)> GetServerPolicies(string serverId, string skipFormat, bool serverWideOnly = false) =>
+        Query("SELECT format, tool_name, content FROM policies WHERE server_id = $s AND format <> $f AND ($w = 0 OR tool_name = '') ORDER BY format, tool_name",
+            r => (r.GetString(0), r.GetString(1), r.GetString(2)), ("$s", serverId), ("$f", skipFormat), ("$w", serverWideOnly ? 1 : 0)).ToList();
 
     /// <summary>
     /// Every stored version of every current tool of one server in one query, by tool name then age. The definition

@@ -146,18 +146,18 @@ internal static class Migrations
             PRIMARY KEY (site, path)
         );
         """,
-        // 4: a stamp per server that changes whenever a row the site reads for it changes, so the site generator can
-        // keep a server's pages without reading its rows. Triggers keep it, whoever writes; an update that leaves every
-        // column the site reads as it was (a crawl that only moves last_seen, a policy written again with the same text)
-        // leaves the stamp alone.
+        // 4: a stamp per server that changes whenever a row the site reads for its tools changes, so the site generator
+        // can keep a server's pages without reading its rows. Triggers keep it, whoever writes; an update that leaves
+        // every column the site reads as it was (a crawl that only moves last_seen, a policy written again with the
+        // same text) leaves the stamp alone. Crawl attempts are not stamped: the generator reads every server's last
+        // attempt anyway, and a new one changes the server page alone.
         "CREATE TABLE site_stamps (server_id TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID;\n" +
         "INSERT INTO site_stamps (server_id, stamp) SELECT id, random() FROM servers;\n" +
         Stamped("servers", "id", "name", "title", "description", "version", "repository_url", "website_url", "packages", "source", "document") +
         Stamped("tools", "server_id", "name", "current_hash", "provenance", "first_seen", "removed_at") +
         Stamped("tool_versions", "server_id", "tool_name", "hash", "definition", "first_seen") +
         Stamped("classifications", "server_id", "tool_name", "hash", "classifier_version", "category", "risk", "confidence", "document") +
-        Stamped("policies", "server_id", "tool_name", "format", "content") +
-        Stamped("crawl_attempts", "server_id", "run_id", "status", "error", "duration_ms", "tool_count", "provenance", "at"),
+        Stamped("policies", "server_id", "tool_name", "format", "content"),
     ];
 
     /// <summary>

@@ -57,14 +57,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         // Parsed only when a page is rendered: most servers of an incremental run render nothing.
         var serverPolicy = new Lazy<PolicyDocument?>(() => ReadPolicy(input.PolicyText, null), LazyThreadSafetyMode.None);
         var siblings = rows.Select(r => new SiblingTool(r.Name, input.ToolSlugs[r.Name], r.Category)).ToList();
-        string context;
-        using (var h = new InputHash())
-        {
-            AddServer(h, server, slug);
-            h.Add(options.BaseUrl).Add(input.PolicyText);
-            foreach (var s in siblings) h.Add(s.Name).Add(s.Slug).Add(s.Category);
-            context = h.Finish();
-        }
+        var context = Context(siblings);
 
         var emptyServerView = new Lazy<ServerView>(() => new ServerView(server, slug, input.Attempt, [], serverPolicy.Value), LazyThreadSafetyMode.None);
         var pending = new List<(string, string, string?)>();
@@ -120,6 +113,43 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         return new ServerOutput(files, pending, tools, pages, Summarize(server, input.DisplayName, slug, tools, input.Attempt), input.ToolSlugs, _warnings);
     }
 
+    /// <summary>
+    /// The server page alone, for a server whose tool rows did not change since <paramref name="record"/> was made (only
+    /// its crawl attempt did): its tool pages are kept as the record lists them and nothing of a tool is parsed. The
+    /// input's rows need no definitions. Null when a kept file is missing or the rows are not the record's tools.
+    /// </summary>
+    internal ServerOutput? RunServerPage(ServerRecord.Contents record)
+    {
+        var (server, slug, rows) = (input.Server, input.Slug, input.Rows);
+        if (rows.Count != record.Tools.Count || rows.Where((r, i) => r.Name != record.Tools[i].Summary.Name).Any()) return null;
+        var files = writer.StartBatch();
+        files.ListFolder(SitePaths.ToolFolder(slug));
+        files.ListFolder(SitePaths.ToolJsonFolder(slug));
+        if (!files.KeepAll(record.ToolFiles)) return null;
+        var serverPolicy = new Lazy<PolicyDocument?>(() => ReadPolicy(input.PolicyText, null), LazyThreadSafetyMode.None);
+        var context = Context(rows.Select(r => new SiblingTool(r.Name, input.ToolSlugs[r.Name], r.Category)));
+        var pending = new List<(string, string, string?)>();
+        List<string> pages = [.. record.Tools.Select(t => SitePaths.Tool(slug, t.Summary.Slug))];
+        pages.Add(ServerPage(files, serverPolicy, context, [.. rows.Select(_ => (ToolView?)null)], pending));
+        _warnings.UnionWith(record.Warnings);
+        return new ServerOutput(files, pending, record.Tools, pages, Summarize(server, input.DisplayName, slug, record.Tools, input.Attempt),
+            input.ToolSlugs, _warnings, Kept: true);
+    }
+
+    /// <summary>The hash of what every page of the server shows of it and of its tools' names and categories.</summary>
+    private string Context(IEnumerable<SiblingTool> siblings)
+    {
+        using var h = new InputHash();
+        AddServer(h, input.Server, input.Slug);
+        h.Add(options.BaseUrl).Add(input.PolicyText);
+        foreach (var s in siblings) h.Add(s.Name).Add(s.Slug).Add(s.Category);
+        return h.Finish();
+    }
+
+    /// <summary>What the server page shows of a crawl attempt, as one text (the date without its time).</summary>
+    internal static string? AttemptText(CrawlAttempt? attempt) =>
+        attempt is null ? null : $"{attempt.Status}|{attempt.Error}|{attempt.DurationMs}|{attempt.ToolCount}|{attempt.Provenance}|{attempt.At:yyyy-MM-dd}";
+
     /// <summary>The server page, its JSON and its policy file, with their own hash over what they show.</summary>
     private string ServerPage(SiteWriter.Batch files, Lazy<PolicyDocument?> serverPolicy, string context, List<ToolView?> views, List<(string, string, string?)> pending)
     {
@@ -127,7 +157,7 @@ public sealed class ServerBuild(ServerInput input, SimilarIndex similar, SiteWri
         string serverHash;
         using (var h = new InputHash())
         {
-            h.Add(context).Add(attempt is null ? null : $"{attempt.Status}|{attempt.Error}|{attempt.DurationMs}|{attempt.ToolCount}|{attempt.Provenance}|{attempt.At:yyyy-MM-dd}");
+            h.Add(context).Add(AttemptText(attempt));
             // What a list of tools shows of each, not the whole classification: a new description or rationale
             // rewrites the tool's page, not its server's.
             foreach (var row in rows) h.Add(row.Name).Add(row.Listing).Add(row.Provenance);

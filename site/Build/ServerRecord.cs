@@ -9,8 +9,9 @@ namespace Catalog.Site.Build;
 
 /// <summary>
 /// What building one server gave, kept in the store beside its page hashes, so that a server whose stamp did not
-/// change is taken as it was without reading its rows: its tools in order (slug and provenance; their list rows are
-/// the stored summaries of their pages), the files it published after the tools' own, and its warnings.
+/// change is taken as it was without reading its tools' rows: its tools in order (slug and provenance; their list rows
+/// are the stored summaries of their pages), the files it published after the tools' own, its warnings, and the crawl
+/// attempt its server page shows.
 /// </summary>
 /// <remarks>
 /// The record is stored under <see cref="Path"/> with the key it was built for and becomes current only when the run
@@ -19,7 +20,18 @@ namespace Catalog.Site.Build;
 /// </remarks>
 internal static class ServerRecord
 {
+    /// <summary>A stored record that matched its key: the tools with their list rows, the files they own, and the rest.</summary>
+    public sealed record Contents(
+        IReadOnlyList<(ToolSummary Summary, string Encoded, string Provenance)> Tools,
+        IReadOnlyList<string> ToolFiles,
+        IReadOnlyList<string> ServerFiles,
+        IReadOnlyList<string> Warnings,
+        string Attempt);
+
     public static string Path(string serverSlug) => ".servers/" + serverSlug;
+
+    /// <summary>The crawl attempt as the record holds it: what the server page shows of it, as one line.</summary>
+    public static string AttemptLine(CrawlAttempt? attempt) => JsonSerializer.Serialize(ServerBuild.AttemptText(attempt));
 
     /// <summary>The record of a server just built, or null when its files are not in the expected order.</summary>
     public static string? Of(ServerOutput built)
@@ -36,21 +48,18 @@ internal static class ServerRecord
         }
         foreach (var path in paths.Skip(2 * built.Tools.Count)) text.Append("f\t").Append(path).Append('\n');
         foreach (var warning in built.Warnings) text.Append("w\t").Append(JsonSerializer.Serialize(warning)).Append('\n');
+        text.Append("a\t").Append(AttemptLine(built.Summary.Attempt)).Append('\n');
         return text.ToString();
     }
 
-    /// <summary>
-    /// Takes a server as its record says, when the record was made for <paramref name="key"/> and every file it lists
-    /// is still published; null otherwise.
-    /// </summary>
-    public static ServerOutput? Keep(CatalogStore store, SiteWriter writer, string site, Server server, (string Name, string Slug) names, CrawlAttempt? attempt, string key)
+    /// <summary>The server's stored record when it was made for <paramref name="key"/> and every tool page in it has its stored row; null otherwise.</summary>
+    public static Contents? Read(CatalogStore store, string site, string slug, string key)
     {
-        var slug = names.Slug;
         if (store.GetSitePage(site, Path(slug)) is not { Summary: { } text } record || record.Hash != key) return null;
         var stored = store.GetSitePageHashes(site, SitePaths.ToolFolder(slug) + "/");
-        var (paths, serverFiles, warnings) = (new List<string>(), new List<string>(), new List<string>());
+        var (toolFiles, serverFiles, warnings) = (new List<string>(), new List<string>(), new List<string>());
         var tools = new List<(ToolSummary, string, string)>();
-        var pages = new List<string>();
+        string? attempt = null;
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var fields = line.Split('\t', 3);
@@ -59,9 +68,8 @@ internal static class ServerRecord
                 case "t" when fields.Length == 3:
                     var page = SitePaths.Tool(slug, fields[2]);
                     if (!stored.TryGetValue(page, out var was) || was.Summary is not { } encoded) return null;
-                    paths.Add(page);
-                    paths.Add(SitePaths.ToolJson(slug, fields[2]));
-                    pages.Add(page);
+                    toolFiles.Add(page);
+                    toolFiles.Add(SitePaths.ToolJson(slug, fields[2]));
                     tools.Add((ToolSummary.Decode(encoded), encoded, fields[1]));
                     break;
                 case "f" when fields.Length == 2:
@@ -70,16 +78,26 @@ internal static class ServerRecord
                 case "w" when fields.Length == 2:
                     warnings.Add(JsonSerializer.Deserialize<string>(fields[1]) ?? "");
                     break;
+                case "a" when fields.Length == 2:
+                    attempt = fields[1];
+                    break;
                 default:
                     return null;
             }
         }
+        return attempt is null ? null : new Contents(tools, toolFiles, serverFiles, warnings, attempt);
+    }
+
+    /// <summary>Takes the whole server as its record says, when every file it lists is still published; null otherwise.</summary>
+    public static ServerOutput? Keep(SiteWriter writer, Contents record, Server server, (string Name, string Slug) names, CrawlAttempt? attempt)
+    {
+        var slug = names.Slug;
         var files = writer.StartBatch();
         files.ListFolder(SitePaths.ToolFolder(slug));
         files.ListFolder(SitePaths.ToolJsonFolder(slug));
-        if (!files.KeepAll([.. paths, .. serverFiles])) return null;
-        pages.Add(SitePaths.Server(slug));
-        return new ServerOutput(files, [], tools, pages, ServerBuild.Summarize(server, names.Name, slug, tools, attempt),
-            new SlugMap(tools.Select(t => t.Item1.Name)), warnings, Kept: true);
+        if (!files.KeepAll([.. record.ToolFiles, .. record.ServerFiles])) return null;
+        List<string> pages = [.. record.Tools.Select(t => SitePaths.Tool(slug, t.Summary.Slug)), SitePaths.Server(slug)];
+        return new ServerOutput(files, [], record.Tools, pages, ServerBuild.Summarize(server, names.Name, slug, record.Tools, attempt),
+            new SlugMap(record.Tools.Select(t => t.Summary.Name)), record.Warnings, Kept: true);
     }
 }

@@ -57,6 +57,34 @@ public sealed class ServerStampTests
     }
 
     [Fact]
+    public void A_crawl_that_finds_the_same_tools_rewrites_the_server_page_and_keeps_every_tool_page_unread()
+    {
+        InScratchStore((store, root) =>
+        {
+            CatalogFixture.Populate(store);
+            var site = Path.Combine(root, "site");
+            new SiteGenerator(store).Generate(site);
+            var toolPage = Path.Combine(site, "tools/io.github.acme-files/read_file.html");
+            var toolBefore = File.ReadAllText(toolPage);
+
+            var run = store.StartOrResumeRun("second");
+            var tools = CatalogFixture.FilesTools().Select(t => t.Item1).ToList();
+            store.RecordAttempt(new CrawlAttempt(run.Id, CatalogFixture.Files, AttemptStatus.Ok, null, 98765, tools.Count, Provenance.Live, default), tools);
+            store.FinishRun(run.Id);
+            var report = new SiteGenerator(store).Generate(site);
+
+            Assert.Equal(3, report.ServersKept);
+            Assert.Equal(2, report.FilesWritten); // the server page and its JSON show the new crawl
+            Assert.Contains("98765", File.ReadAllText(Path.Combine(site, "api/servers/io.github.acme-files.json")), StringComparison.Ordinal);
+            Assert.Equal(toolBefore, File.ReadAllText(toolPage));
+            AssertSameAsFullBuild(store, root, site);
+
+            // The record now holds the new crawl: the next run keeps the server whole.
+            Assert.Equal(0, new SiteGenerator(store).Generate(site).FilesWritten);
+        });
+    }
+
+    [Fact]
     public void A_policy_written_with_new_text_outside_the_crawl_rebuilds_its_server()
     {
         InScratchStore((store, root) =>
@@ -115,8 +143,10 @@ public sealed class ServerStampTests
         });
     }
 
-    [Fact]
-    public void A_file_of_a_kept_server_removed_by_hand_makes_the_server_build_again()
+    [Theory]
+    [InlineData("servers/io.github.acme-files.html", 3)] // the server page is rendered again from the listing rows
+    [InlineData("tools/io.github.acme-files/read_file.html", 2)] // the tool rows are read again
+    public void A_file_of_a_kept_server_removed_by_hand_comes_back(string removed, int serversKept)
     {
         InScratchStore((store, root) =>
         {
@@ -124,11 +154,11 @@ public sealed class ServerStampTests
             var site = Path.Combine(root, "site");
             new SiteGenerator(store).Generate(site);
             var before = Snapshot(site);
-            File.Delete(Path.Combine(site, "servers/io.github.acme-files.html"));
+            File.Delete(Path.Combine(site, removed));
 
             var report = new SiteGenerator(store).Generate(site);
 
-            Assert.Equal(2, report.ServersKept);
+            Assert.Equal(serversKept, report.ServersKept);
             Assert.Equal(1, report.FilesWritten);
             Assert.Equal(before, Snapshot(site));
         });
@@ -144,7 +174,7 @@ public sealed class ServerStampTests
     [InlineData("UPDATE classifications SET classified_at = '2030-01-01T00:00:00Z' WHERE server_id = $s", false)]
     [InlineData("UPDATE policies SET content = content WHERE server_id = $s", false)]
     [InlineData("DELETE FROM policies WHERE server_id = $s AND format = 'rego'", true)]
-    [InlineData("UPDATE crawl_attempts SET status = 'Failed' WHERE server_id = $s", true)]
+    [InlineData("UPDATE crawl_attempts SET status = 'Failed' WHERE server_id = $s", false)]
     public void Only_a_write_to_what_the_site_shows_gives_the_server_a_new_stamp(string sql, bool stamped)
     {
         InScratchStore((store, root) =>
