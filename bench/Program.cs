@@ -12,7 +12,7 @@ using Catalog.Site;
 //   removed at the end (--keep keeps it): ext4 searches past recently deleted inodes when it creates files, so
 //   deleting an old tree just before generating slowed whichever program ran first by several seconds.
 // dotnet run -c Release --project bench -- gen --db FILE --out DIR [--full]   (one generation; prints time and VmHWM)
-// dotnet run -c Release --project bench -- touch --db FILE [--every 100] [--clustered] [--at 2025-06-01T00:00:00Z]
+// dotnet run -c Release --project bench -- touch --db FILE [--every 100] [--clustered] [--crawl-all] [--at 2025-06-01T00:00:00Z]
 //   (a crawl that redefines every Nth tool, or with --clustered every tool of every Nth server; --crawl-all records
 //   an attempt for every server, changed or not)
 var argv = args.ToList();

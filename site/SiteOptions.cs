@@ -31,6 +31,6 @@ public sealed record SiteReport(
     /// <summary>Wall time of each stage of the run, in order (servers, lists, search index, other pages, publish).</summary>
     public IReadOnlyList<(string Stage, TimeSpan Time)> Stages { get; init; } = [];
 
-    /// <summary>Servers whose files were all kept on their stamp alone, without reading their rows.</summary>
+    /// <summary>Servers kept on their stamp without reading their tools' rows (whole, or with only the server page rendered again).</summary>
     public int ServersKept { get; init; }
 }

@@ -6,11 +6,14 @@ namespace Catalog.Data.Store;
 /// <summary>Reads shaped for the site generator, and the per-page input hashes that make it incremental.</summary>
 public sealed partial class CatalogStore
 {
+    /// <summary>What a list of tools shows of a classification (<see cref="SiteToolRow.Listing"/>), as one SQL expression over <c>c</c>.</summary>
+    private const string ListingColumn = "c.category || '|' || c.risk || '|' || coalesce(json_extract(c.document, '$.tags'), '[]') || '|' || coalesce(json_extract(c.document, '$.findings'), '[]')";
+
     /// <summary>The current tools of one server, ordered by name, as raw stored text (with their tool policy when stored).</summary>
     public IEnumerable<SiteToolRow> GetSiteToolRows(string serverId, string policyFormat) =>
-        Query("""
+        Query($"""
             SELECT t.server_id, t.name, t.current_hash, t.provenance, t.first_seen, t.last_seen, v.definition, c.document, c.category, p.content,
-                   c.category || '|' || c.risk || '|' || coalesce(json_extract(c.document, '$.tags'), '[]') || '|' || coalesce(json_extract(c.document, '$.findings'), '[]')
+                   {ListingColumn}
             FROM tools t
             JOIN tool_versions v ON v.server_id = t.server_id AND v.tool_name = t.name AND v.hash = t.current_hash
             LEFT JOIN classifications c ON c.server_id = t.server_id AND c.tool_name = t.name AND c.hash = t.current_hash
@@ -24,9 +27,9 @@ public sealed partial class CatalogStore
     /// definition (empty) and the tool policy (null), for a server page rendered while its tool pages are kept.
     /// </summary>
     public IEnumerable<SiteToolRow> GetSiteListingRows(string serverId) =>
-        Query("""
+        Query($"""
             SELECT t.server_id, t.name, t.current_hash, t.provenance, t.first_seen, t.last_seen, '', c.document, c.category, NULL,
-                   c.category || '|' || c.risk || '|' || coalesce(json_extract(c.document, '$.tags'), '[]') || '|' || coalesce(json_extract(c.document, '$.findings'), '[]')
+                   {ListingColumn}
             FROM tools t
             LEFT JOIN classifications c ON c.server_id = t.server_id AND c.tool_name = t.name AND c.hash = t.current_hash
             WHERE t.removed_at IS NULL AND t.server_id = $s
@@ -103,7 +106,7 @@ public sealed partial class CatalogStore
 
     /// <summary>
     /// Every server's stamp: a number the store's triggers replace whenever a row the site reads for that server
-    /// changes (its row, its tools, their versions, classifications and policies, its crawl attempts).
+    /// changes (its row, its tools, their versions, classifications and policies; not its crawl attempts).
     /// </summary>
     public Dictionary<string, long> GetSiteStamps()
     {

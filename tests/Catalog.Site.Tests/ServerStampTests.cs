@@ -40,14 +40,9 @@ public sealed class ServerStampTests
     {
         InScratchStore((store, root) =>
         {
-            CatalogFixture.Populate(store);
-            var site = Path.Combine(root, "site");
-            new SiteGenerator(store).Generate(site);
+            var site = PopulatedAndBuilt(store, root);
 
-            var run = store.StartOrResumeRun("second");
-            var tools = CatalogFixture.FilesTools().Select(t => t.Item1.Name == "read_file" ? t.Item1 with { Description = "Reads a file." } : t.Item1).ToList();
-            store.RecordAttempt(new CrawlAttempt(run.Id, CatalogFixture.Files, AttemptStatus.Ok, null, 420, tools.Count, Provenance.Live, default), tools);
-            store.FinishRun(run.Id);
+            RecrawlFiles(store, 420, t => t.Name == "read_file" ? t with { Description = "Reads a file." } : t);
             var report = new SiteGenerator(store).Generate(site);
 
             Assert.Equal(2, report.ServersKept);
@@ -61,16 +56,11 @@ public sealed class ServerStampTests
     {
         InScratchStore((store, root) =>
         {
-            CatalogFixture.Populate(store);
-            var site = Path.Combine(root, "site");
-            new SiteGenerator(store).Generate(site);
+            var site = PopulatedAndBuilt(store, root);
             var toolPage = Path.Combine(site, "tools/io.github.acme-files/read_file.html");
             var toolBefore = File.ReadAllText(toolPage);
 
-            var run = store.StartOrResumeRun("second");
-            var tools = CatalogFixture.FilesTools().Select(t => t.Item1).ToList();
-            store.RecordAttempt(new CrawlAttempt(run.Id, CatalogFixture.Files, AttemptStatus.Ok, null, 98765, tools.Count, Provenance.Live, default), tools);
-            store.FinishRun(run.Id);
+            RecrawlFiles(store, 98765, t => t);
             var report = new SiteGenerator(store).Generate(site);
 
             Assert.Equal(3, report.ServersKept);
@@ -89,9 +79,7 @@ public sealed class ServerStampTests
     {
         InScratchStore((store, root) =>
         {
-            CatalogFixture.Populate(store);
-            var site = Path.Combine(root, "site");
-            new SiteGenerator(store).Generate(site);
+            var site = PopulatedAndBuilt(store, root);
 
             store.SavePolicy(CatalogFixture.Files, "read_file", "rego", "# changed by hand\npackage mcp\n\ndefault decision := \"allow\"\n");
             var report = new SiteGenerator(store).Generate(site);
@@ -130,9 +118,7 @@ public sealed class ServerStampTests
     {
         InScratchStore((store, root) =>
         {
-            CatalogFixture.Populate(store);
-            var site = Path.Combine(root, "site");
-            new SiteGenerator(store).Generate(site);
+            var site = PopulatedAndBuilt(store, root);
             var changes = File.ReadAllText(Path.Combine(site, "changes.html"));
             Assert.Contains("tools/io.github.acme-files/read_file.html", changes, StringComparison.Ordinal);
 
@@ -150,9 +136,7 @@ public sealed class ServerStampTests
     {
         InScratchStore((store, root) =>
         {
-            CatalogFixture.Populate(store);
-            var site = Path.Combine(root, "site");
-            new SiteGenerator(store).Generate(site);
+            var site = PopulatedAndBuilt(store, root);
             var before = Snapshot(site);
             File.Delete(Path.Combine(site, removed));
 
@@ -195,6 +179,24 @@ public sealed class ServerStampTests
             Assert.Equal(stamped, before[CatalogFixture.Files] != after[CatalogFixture.Files]);
             Assert.Equal(before[CatalogFixture.Evil], after[CatalogFixture.Evil]);
         });
+    }
+
+    /// <summary>Fills the store with the fixture catalog and builds its site into <c>site</c> under <paramref name="root"/>.</summary>
+    private static string PopulatedAndBuilt(CatalogStore store, string root)
+    {
+        CatalogFixture.Populate(store);
+        var site = Path.Combine(root, "site");
+        new SiteGenerator(store).Generate(site);
+        return site;
+    }
+
+    /// <summary>A new crawl of the Acme files server that took <paramref name="durationMs"/> and found its tools as <paramref name="change"/> gives them.</summary>
+    private static void RecrawlFiles(CatalogStore store, int durationMs, Func<ToolDefinition, ToolDefinition> change)
+    {
+        var run = store.StartOrResumeRun("second");
+        var tools = CatalogFixture.FilesTools().Select(t => change(t.Item1)).ToList();
+        store.RecordAttempt(new CrawlAttempt(run.Id, CatalogFixture.Files, AttemptStatus.Ok, null, durationMs, tools.Count, Provenance.Live, default), tools);
+        store.FinishRun(run.Id);
     }
 
     /// <summary>The incremental site in <paramref name="site"/> is byte for byte what a full build into a new folder gives.</summary>
